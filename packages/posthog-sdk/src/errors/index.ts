@@ -1,0 +1,1 @@
+export { isStatisfyError, StatisfyError } from './StatisfyError'
