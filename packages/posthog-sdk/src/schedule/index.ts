@@ -1,1 +1,5 @@
-export {}
+export { nextRun, nextRuns } from './nextRuns'
+export type { BudgetItem, BudgetProjection, RequestLimits } from './requestBudget'
+export { DEFAULT_POSTHOG_LIMITS, projectRequestBudget, runsPerHour } from './requestBudget'
+export type { RunWindowOptions, TimeWindow } from './timeWindow'
+export { backfillWindows, runWindow, ScheduleError, ScheduleErrorCode } from './timeWindow'
