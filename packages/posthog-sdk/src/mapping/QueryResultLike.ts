@@ -1,0 +1,14 @@
+/**
+ * The part of a PostHog HogQL result that mapping reads: column names, `[name, clickhouseType]` pairs and rows.
+ * The client's results and a preview sample both fit.
+ */
+export interface ResultHeader {
+  readonly columns: readonly string[]
+  /** PostHog's `types` for HogQLQuery; when absent or partial, values are coerced by their JS type alone. */
+  readonly types?: readonly (readonly [string, string])[] | null
+}
+
+/** A result with its rows (each row in column order). */
+export interface QueryResultLike extends ResultHeader {
+  readonly rows: readonly (readonly unknown[])[]
+}

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest'
+import { parseColumnType, UNKNOWN_COLUMN_TYPE } from '../ColumnType'
+import { RejectReason } from '../RejectReason'
+import { coerceTimestamp } from './coerceTimestamp'
+import { Rejection } from './Rejection'
+
+const utc = parseColumnType("DateTime64(6, 'UTC')")
+const berlin = parseColumnType("DateTime64(6, 'Europe/Berlin')")
+
+describe('coerceTimestamp', () => {
+  it.each([
+    ['2025-06-01T00:00:01.123000Z', '2025-06-01T00:00:01.123Z'],
+    ['2025-06-01T00:00:02Z', '2025-06-01T00:00:02.000Z'],
+    ['2025-06-01T00:00:02.5Z', '2025-06-01T00:00:02.500Z'],
+    ['2025-06-01T00:00:02.123Z', '2025-06-01T00:00:02.123Z'],
+    ['2024-02-29T23:59:59.999999Z', '2024-02-29T23:59:59.999Z'],
+    ['2025-06-01T14:00:00+02:00', '2025-06-01T12:00:00.000Z'],
+    ['2025-06-01T14:00:00+0200', '2025-06-01T12:00:00.000Z'],
+    ['2025-06-01T07:30:00-04:30', '2025-06-01T12:00:00.000Z'],
+    ['2025-06-01 12:00:00', '2025-06-01T12:00:00.000Z'],
+    ['2025-06-01', '2025-06-01T00:00:00.000Z'],
+    ['  2025-06-01T12:00:00Z  ', '2025-06-01T12:00:00.000Z'],
+  ])('reads the date-time %j as %s', (input, expected) => {
+    expect(coerceTimestamp(input, utc)).toBe(expected)
+  })
+
+  it('reads an offset-less date-time in the column time zone (summer and winter offsets)', () => {
+    expect(coerceTimestamp('2025-06-01 14:00:00', berlin)).toBe('2025-06-01T12:00:00.000Z')
+    expect(coerceTimestamp('2025-01-15 14:00:00', berlin)).toBe('2025-01-15T13:00:00.000Z')
+    // An explicit offset wins over the column's zone.
+    expect(coerceTimestamp('2025-06-01T14:00:00Z', berlin)).toBe('2025-06-01T14:00:00.000Z')
+  })
+
+  it('reads unix time in seconds, milliseconds, microseconds and nanoseconds by magnitude', () => {
+    const iso = '2025-06-01T00:00:00.000Z'
+    const s = Date.parse(iso) / 1000
+    expect(coerceTimestamp(s, UNKNOWN_COLUMN_TYPE)).toBe(iso)
+    expect(coerceTimestamp(s * 1000, UNKNOWN_COLUMN_TYPE)).toBe(iso)
+    expect(coerceTimestamp(s * 1e6, UNKNOWN_COLUMN_TYPE)).toBe(iso)
+    expect(coerceTimestamp(BigInt(s) * 1_000_000_000n, UNKNOWN_COLUMN_TYPE)).toBe(iso)
+    expect(coerceTimestamp(String(s), UNKNOWN_COLUMN_TYPE)).toBe(iso)
+    expect(coerceTimestamp(`${s}.5`, UNKNOWN_COLUMN_TYPE)).toBe('2025-06-01T00:00:00.500Z')
+  })
+
+  it('accepts Date objects and refuses invalid ones', () => {
+    expect(coerceTimestamp(new Date('2025-06-01T00:00:00Z'), utc)).toBe('2025-06-01T00:00:00.000Z')
+    expect(coerceTimestamp(new Date(Number.NaN), utc)).toBeInstanceOf(Rejection)
+  })
+
+  it.each([
+    ['2025-02-30T00:00:00Z', 'not a calendar date'],
+    ['2025-13-01T00:00:00Z', 'not a calendar date'],
+    ['2025-06-01T24:00:00Z', 'out of range'],
+    ['2025-06-01T12:60:00Z', 'out of range'],
+    ['yesterday', 'not an ISO 8601'],
+    ['', 'expected'],
+    [null, 'expected'],
+    [true, 'expected'],
+    [42, 'before the year 2000'],
+    [Number.POSITIVE_INFINITY, 'finite'],
+  ])('rejects %j with bad_timestamp (%s)', (input, why) => {
+    const result = coerceTimestamp(input, utc)
+    expect(result).toBeInstanceOf(Rejection)
+    expect((result as Rejection).reason).toBe(RejectReason.BadTimestamp)
+    expect((result as Rejection).message).toContain(why)
+  })
+})

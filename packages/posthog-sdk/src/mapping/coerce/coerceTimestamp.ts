@@ -1,0 +1,115 @@
+import type { ColumnType } from '../ColumnType'
+import { RejectReason } from '../RejectReason'
+import { describeValue, Rejection } from './Rejection'
+import { zonedWallTimeToUtc } from './zonedTime'
+
+/**
+ * Unix times below this (2000-01-01T00:00:00Z in seconds) are refused: a small number in a timestamp column is
+ * almost always a count mapped to the wrong role, not a date in the 1970s.
+ */
+export const MIN_UNIX_SECONDS = 946_684_800
+
+// PostHog's own DateTime serialisation: ISO 8601 in UTC with `Z`, microseconds when non-zero.
+const POSTHOG_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z$/
+const DATE_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(?:([Zz])|([+-])(\d{2}):?(\d{2})?)?$/
+const NUMERIC = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/
+
+/**
+ * Coerces a value to a UTC instant, written as `Date.prototype.toISOString()` does (`2025-06-01T12:00:00.000Z`).
+ * Accepts: `Date`; ISO 8601 / ClickHouse date-times with `Z` or an offset (`+02:00`, `+0200`); without an offset they
+ * are read in the column's time zone (`DateTime64(6, 'Europe/Berlin')`) or UTC; `YYYY-MM-DD` (midnight UTC, or
+ * midnight in the column's zone); unix time as a number, bigint or numeric string, in seconds, milliseconds,
+ * microseconds or nanoseconds by magnitude. Sub-millisecond digits are dropped.
+ * @returns the ISO string, or a {@link Rejection} with reason `bad_timestamp`.
+ */
+export function coerceTimestamp(value: unknown, column: ColumnType): string | Rejection {
+  if (typeof value === 'string') {
+    // Fast path for PostHog's own serialisation (UTC with `Z`): digit checks instead of a Date round trip.
+    if (POSTHOG_UTC.test(value) && fieldsInRange(value)) return canonicalUtc(value)
+    return parseTimestampText(value, column)
+  }
+  if (typeof value === 'number') return fromUnix(value, value)
+  if (typeof value === 'bigint') return fromUnix(Number(value), value)
+  if (value instanceof Date) {
+    const ms = value.getTime()
+    return Number.isNaN(ms) ? bad(value, 'it is an invalid Date') : value.toISOString()
+  }
+  return bad(value, 'a date-time or unix time was expected')
+}
+
+/**
+ * Month 01-12, day 01-28 (29-31 take the full calendar check), hour 00-23, minute and second 00-59, on a string
+ * already matching {@link POSTHOG_UTC}.
+ */
+function fieldsInRange(t: string): boolean {
+  const month = (t.charCodeAt(5) - 48) * 10 + t.charCodeAt(6) - 48
+  const day = (t.charCodeAt(8) - 48) * 10 + t.charCodeAt(9) - 48
+  const hour = (t.charCodeAt(11) - 48) * 10 + t.charCodeAt(12) - 48
+  return (
+    month >= 1 && month <= 12 && day >= 1 && day <= 28 && hour <= 23 && t.charCodeAt(14) < 54 && t.charCodeAt(17) < 54
+  )
+}
+
+/** `...T12:00:00.123456Z` -> `...T12:00:00.123Z`, without building a Date for the common lengths. */
+function canonicalUtc(text: string): string {
+  switch (text.length) {
+    case 24:
+      return text
+    case 27:
+    case 30:
+      return `${text.slice(0, 23)}Z`
+    case 20:
+      return `${text.slice(0, 19)}.000Z`
+    default:
+      return new Date(Date.parse(text)).toISOString()
+  }
+}
+
+function parseTimestampText(raw: string, column: ColumnType): string | Rejection {
+  const text = raw.trim()
+  if (text === '') return bad(raw, 'a date-time or unix time was expected')
+  if (NUMERIC.test(text)) return fromUnix(Number(text), raw)
+  const m = DATE_TIME.exec(text)
+  if (!m) return bad(raw, 'it is not an ISO 8601 date-time (e.g. 2025-06-01T12:00:00Z) or a unix time')
+  const [, y, mo, d, h = '0', mi = '0', s = '0', fraction = '', zulu, sign, oh, om = '0'] = m
+  const year = Number(y)
+  const month = Number(mo)
+  const day = Number(d)
+  const hour = Number(h)
+  const minute = Number(mi)
+  const second = Number(s)
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
+    return bad(raw, `${y}-${mo}-${d} is not a calendar date`)
+  }
+  if (hour > 23 || minute > 59 || second > 59) return bad(raw, 'the time of day is out of range')
+  if (Number(oh ?? 0) > 23 || Number(om) > 59) return bad(raw, 'the UTC offset is out of range')
+  const wall = Date.UTC(year, month - 1, day, hour, minute, second, Number(fraction.padEnd(3, '0').slice(0, 3)))
+  let ms: number
+  if (zulu) ms = wall
+  else if (sign) ms = wall - (sign === '-' ? -1 : 1) * (Number(oh) * 60 + Number(om)) * 60_000
+  else if (column.timeZone && column.timeZone !== 'UTC') ms = zonedWallTimeToUtc(wall, column.timeZone)
+  else ms = wall
+  return new Date(ms).toISOString()
+}
+
+function fromUnix(n: number, raw: unknown): string | Rejection {
+  if (!Number.isFinite(n)) return bad(raw, 'it is not a finite number')
+  const abs = Math.abs(n)
+  // Unit by magnitude: 1e11 s is the year 5138, 1e11 ms is 1973; the same reasoning one step up for µs and ns.
+  const ms = abs < 1e11 ? n * 1000 : abs < 1e14 ? n : abs < 1e17 ? n / 1000 : n / 1e6
+  if (ms < MIN_UNIX_SECONDS * 1000) {
+    return bad(raw, 'as a unix time it is before the year 2000; is a count mapped as the timestamp?')
+  }
+  const date = new Date(Math.floor(ms))
+  return Number.isNaN(date.getTime()) ? bad(raw, 'it is out of the date range') : date.toISOString()
+}
+
+/** Days in a month of the proleptic Gregorian calendar. */
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate()
+}
+
+function bad(value: unknown, why: string): Rejection {
+  return new Rejection(RejectReason.BadTimestamp, `${describeValue(value)} is not a timestamp: ${why}.`)
+}

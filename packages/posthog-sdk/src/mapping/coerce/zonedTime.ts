@@ -1,0 +1,57 @@
+const formatters = new Map<string, Intl.DateTimeFormat>()
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone)
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    })
+    formatters.set(timeZone, formatter)
+  }
+  return formatter
+}
+
+/** Offset of `timeZone` from UTC at the instant `utcMs`, in milliseconds (positive east of Greenwich). */
+function offsetAt(utcMs: number, timeZone: string): number {
+  const parts: Record<string, number> = {}
+  for (const part of formatterFor(timeZone).formatToParts(new Date(utcMs))) {
+    if (part.type !== 'literal') parts[part.type] = Number(part.value)
+  }
+  const asUtc = Date.UTC(
+    parts.year ?? 1970,
+    (parts.month ?? 1) - 1,
+    parts.day ?? 1,
+    parts.hour ?? 0,
+    parts.minute ?? 0,
+    parts.second ?? 0,
+  )
+  return asUtc - (utcMs - (((utcMs % 1000) + 1000) % 1000))
+}
+
+/**
+ * The UTC instant of a wall-clock time in `timeZone` (given as if it were UTC, `localMs = Date.UTC(...)`).
+ * ClickHouse prints `DateTime('Zone')` values without an offset; the zone is only in the column type.
+ * In a DST gap the later offset is used; in a DST overlap the earlier instant.
+ */
+export function zonedWallTimeToUtc(localMs: number, timeZone: string): number {
+  const first = localMs - offsetAt(localMs, timeZone)
+  const second = localMs - offsetAt(first, timeZone)
+  return first === second ? first : Math.min(first, second)
+}
+
+/** True when `timeZone` is a zone name `Intl` knows. */
+export function isKnownTimeZone(timeZone: string): boolean {
+  try {
+    formatterFor(timeZone)
+    return true
+  } catch {
+    return false
+  }
+}
