@@ -1,0 +1,112 @@
+import type { Clock } from '../time/Clock'
+import { Semaphore } from './Semaphore'
+import { TokenBucket } from './TokenBucket'
+
+/**
+ * PostHog's limits for one personal API key. The defaults are Cloud's "API queries" limits
+ * (posthog/rate_limit.py: 240/minute burst, 2400/hour sustained, 3 concurrent per organisation).
+ * Teams on the legacy 120/hour HogQL limit should set `perHour: 120`.
+ */
+export interface RateLimitOptions {
+  /**
+   * Requests running at once.
+   * @default 3
+   */
+  concurrency?: number
+  /**
+   * Requests started per rolling minute.
+   * @default 240
+   */
+  perMinute?: number
+  /**
+   * Requests started per rolling hour.
+   * @default 2400
+   */
+  perHour?: number
+}
+
+/** A snapshot of a limiter, for progress displays and request budgets. */
+export interface RateLimiterState {
+  running: number
+  queued: number
+  minuteTokens: number
+  hourTokens: number
+  /** Epoch ms until which requests are held after a 429, or 0. */
+  pausedUntil: number
+}
+
+/** Frees the slot taken by {@link RateLimiter.acquire}. Idempotent. */
+export type ReleaseSlot = () => void
+
+/**
+ * Keeps one process under PostHog's limits for a key: a concurrency semaphore plus per-minute and per-hour token
+ * buckets, and a shared pause after a 429 so that every request on the key waits out PostHog's stated delay.
+ */
+export class RateLimiter {
+  readonly options: Required<RateLimitOptions>
+  private readonly semaphore: Semaphore
+  private readonly minute: TokenBucket
+  private readonly hour: TokenBucket
+  private pausedUntil = 0
+
+  constructor(
+    options: RateLimitOptions | undefined,
+    private readonly clock: Clock,
+  ) {
+    this.options = {
+      concurrency: options?.concurrency ?? 3,
+      perMinute: options?.perMinute ?? 240,
+      perHour: options?.perHour ?? 2400,
+    }
+    const now = clock.now()
+    this.semaphore = new Semaphore(this.options.concurrency)
+    this.minute = new TokenBucket(this.options.perMinute, 60_000, now)
+    this.hour = new TokenBucket(this.options.perHour, 3_600_000, now)
+  }
+
+  /**
+   * Waits for a concurrency slot and a token of both buckets, then takes them.
+   * Rejects with the signal's reason if aborted while waiting (nothing is held then).
+   */
+  async acquire(signal?: AbortSignal): Promise<ReleaseSlot> {
+    await this.semaphore.acquire(signal)
+    try {
+      for (;;) {
+        const now = this.clock.now()
+        const wait = Math.max(this.minute.waitMs(now), this.hour.waitMs(now), this.pausedUntil - now)
+        if (wait <= 0) {
+          this.minute.take(now)
+          this.hour.take(now)
+          break
+        }
+        await this.clock.sleep(wait, signal)
+      }
+    } catch (error) {
+      this.semaphore.release()
+      throw error
+    }
+    let released = false
+    return () => {
+      if (released) return
+      released = true
+      this.semaphore.release()
+    }
+  }
+
+  /** Holds every new request on this key for `ms` (after PostHog said "Expected available in N seconds"). */
+  pause(ms: number): void {
+    this.pausedUntil = Math.max(this.pausedUntil, this.clock.now() + ms)
+  }
+
+  /** The limiter's current state. */
+  state(): RateLimiterState {
+    const now = this.clock.now()
+    return {
+      running: this.semaphore.running,
+      queued: this.semaphore.queued,
+      minuteTokens: Math.floor(this.minute.available(now)),
+      hourTokens: Math.floor(this.hour.available(now)),
+      pausedUntil: this.pausedUntil > now ? this.pausedUntil : 0,
+    }
+  }
+}

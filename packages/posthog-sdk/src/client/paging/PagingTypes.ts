@@ -1,0 +1,68 @@
+import type { HogQLValue } from '../../config/hogqlValue'
+import type { TimeWindow } from '../../schedule/timeWindow'
+import type { QueryOptions, QueryTiming } from '../resources/QueryTypes'
+
+/** Options of {@link PostHogClient.pages} and {@link PostHogClient.queryAll}. */
+export interface PagingOptions
+  extends Pick<QueryOptions, 'values' | 'signal' | 'timeoutMs' | 'refresh' | 'name' | 'mode'> {
+  /**
+   * The range to read when the HogQL uses `{period_start}` and `{period_end}`; required then. Windows that come
+   * back full are split in halves and re-read, so every row is read once without OFFSET.
+   */
+  window?: TimeWindow
+  /**
+   * Most rows wanted from one request. The client asks for one more (`LIMIT pageSize + 1`) to know, without
+   * ambiguity, whether a window holds more. Capped by PostHog's 50,000-row limit.
+   * @default 49999
+   */
+  pageSize?: number
+  /**
+   * Smallest window the client splits down to; a window this short that is still full fails with
+   * `truncated_result` (`window_too_dense`).
+   * @default 60000
+   */
+  minWindowMs?: number
+  /**
+   * Length of the first window tried; later windows grow back (doubling) after sparse pages.
+   * @default the whole window
+   */
+  initialWindowMs?: number
+  /**
+   * How window bounds are written into `values`.
+   * @default ISO 8601 in UTC without milliseconds, e.g. `2025-06-01T00:00:00Z`
+   */
+  formatWindowBound?: (bound: Date) => HogQLValue
+  /** Called after each page is read (for progress). With {@link PostHogClient.pages} the page is also yielded. */
+  onPage?: (page: QueryPage) => void | Promise<void>
+}
+
+/** One page of rows: the complete result of one window (or of the whole query when it has no window). */
+export interface QueryPage<Row extends readonly unknown[] = unknown[]> {
+  /** 0-based position of the page. */
+  index: number
+  columns: string[]
+  types: string[]
+  results: Row[]
+  /** The window this page covers, or `null` for a query without window placeholders. */
+  window: TimeWindow | null
+  /** The HogQL sent for this page (with the client's LIMIT). */
+  query: string
+  timings: QueryTiming[]
+  /** Windows re-read smaller because they came back full, before this page. */
+  splits: number
+}
+
+/** The result of {@link PostHogClient.queryAll}. */
+export interface QueryAllResult<Row extends readonly unknown[] = unknown[]> {
+  columns: string[]
+  types: string[]
+  /** Every row, pages concatenated in window order. */
+  results: Row[]
+  /** Number of pages (requests that produced rows). */
+  pageCount: number
+  /** Windows re-read smaller because they came back full. */
+  splits: number
+  /** The HogQL sent for the first page. */
+  query: string
+  elapsedMs: number
+}

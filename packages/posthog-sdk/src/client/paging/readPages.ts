@@ -1,0 +1,143 @@
+import type { HogQLValue } from '../../config/hogqlValue'
+import type { TimeWindow } from '../../schedule/timeWindow'
+import { PostHogClientError } from '../errors/PostHogClientError'
+import type { HogQLQueryResult, QueryOptions } from '../resources/QueryTypes'
+import { MAX_RESULT_ROWS } from '../resources/QueryTypes'
+import { analyzeHogQL, withExplicitLimit } from './analyzeHogQL'
+import type { PagingOptions, QueryPage } from './PagingTypes'
+
+/** Runs one query and returns its result or its error (errors stay values until the public edge). */
+export type RunQuery = (
+  hogql: string,
+  options: QueryOptions,
+) => Promise<{ result: HogQLQueryResult } | { error: PostHogClientError }>
+
+const defaultBound = (bound: Date): HogQLValue => bound.toISOString().replace(/\.\d{3}Z$/, 'Z')
+
+const fail = (error: PostHogClientError): never => {
+  throw error
+}
+
+/**
+ * Reads every row of a HogQL query as pages, never with OFFSET (PostHog rejects it for personal API keys).
+ *
+ * - The client gives each top-level SELECT without a LIMIT an explicit `LIMIT pageSize + 1`, so PostHog's implicit
+ *   LIMIT 100 never applies, and a page is full exactly when `pageSize + 1` rows come back (or PostHog's 50,000 cap
+ *   is reached). Arms with the author's own LIMIT keep it.
+ * - With `{period_start}`/`{period_end}` placeholders, the window is read in sub-windows; a full one is split in
+ *   halves and re-read, down to `minWindowMs`.
+ * - Without them, a full result fails with `truncated_result` rather than returning part of the data.
+ * Errors are thrown as {@link PostHogClientError}.
+ */
+export async function* readPages(run: RunQuery, hogql: string, options: PagingOptions = {}): AsyncGenerator<QueryPage> {
+  const shape = analyzeHogQL(hogql)
+  const pageSize = Math.max(1, Math.min(options.pageSize ?? MAX_RESULT_ROWS - 1, MAX_RESULT_ROWS - 1))
+  const query = withExplicitLimit(hogql, pageSize + 1, shape)
+  const hasStart = shape.placeholders.has('period_start')
+  const hasEnd = shape.placeholders.has('period_end')
+  const isFull = (rows: number) => rows > pageSize || rows >= MAX_RESULT_ROWS
+  const base: QueryOptions = {
+    signal: options.signal,
+    timeoutMs: options.timeoutMs,
+    refresh: options.refresh,
+    name: options.name,
+    mode: options.mode,
+  }
+
+  if (hasStart !== hasEnd) {
+    fail(
+      new PostHogClientError(
+        'invalid_request',
+        `The HogQL uses {${hasStart ? 'period_start' : 'period_end'}} without {${hasStart ? 'period_end' : 'period_start'}}. Use both, e.g. WHERE timestamp >= {period_start} AND timestamp < {period_end}.`,
+        { hogql },
+      ),
+    )
+  }
+
+  if (!hasStart) {
+    const answer = await run(query, { ...base, values: options.values })
+    if ('error' in answer) return fail(answer.error)
+    const { result } = answer
+    if (isFull(result.results.length) || result.hasMore) {
+      fail(
+        new PostHogClientError(
+          'truncated_result',
+          `The query returns more than ${Math.min(pageSize, result.results.length - 1)} rows, more than one PostHog request can return, and it has no time window to page by. Add WHERE timestamp >= {period_start} AND timestamp < {period_end} and read it with a window, or aggregate to fewer rows.`,
+          { truncationReason: 'no_window_placeholders', hogql: query },
+        ),
+      )
+    }
+    const page: QueryPage = {
+      index: 0,
+      columns: result.columns,
+      types: result.types,
+      results: result.results,
+      window: null,
+      query,
+      timings: result.timings,
+      splits: 0,
+    }
+    await options.onPage?.(page)
+    yield page
+    return
+  }
+
+  const window = options.window
+  if (!window || !(window.start.getTime() < window.end.getTime())) {
+    return fail(
+      new PostHogClientError(
+        'invalid_request',
+        'The HogQL uses {period_start} and {period_end}: pass window: { start, end } with start before end.',
+        { hogql },
+      ),
+    )
+  }
+  const format = options.formatWindowBound ?? defaultBound
+  const minWindowMs = Math.max(1000, options.minWindowMs ?? 60_000)
+  const endMs = window.end.getTime()
+  let cursor = window.start.getTime()
+  let span = Math.max(minWindowMs, options.initialWindowMs ?? endMs - cursor)
+  let index = 0
+  let splits = 0
+  while (cursor < endMs) {
+    const upTo = Math.min(endMs, cursor + span)
+    const current: TimeWindow = { start: new Date(cursor), end: new Date(upTo) }
+    const answer = await run(query, {
+      ...base,
+      values: { ...options.values, period_start: format(current.start), period_end: format(current.end) },
+    })
+    if ('error' in answer) return fail(answer.error)
+    const { result } = answer
+    if (isFull(result.results.length) || result.hasMore) {
+      const length = upTo - cursor
+      if (length <= minWindowMs) {
+        fail(
+          new PostHogClientError(
+            'truncated_result',
+            `The window ${current.start.toISOString()} – ${current.end.toISOString()} alone holds more than ${pageSize} rows, and it cannot be split below ${minWindowMs} ms. Lower minWindowMs, select fewer rows per period (aggregate), or narrow the filters.`,
+            { truncationReason: 'window_too_dense', hogql: query },
+          ),
+        )
+      }
+      // Halve on whole seconds so bounds stay readable, never below the minimum.
+      span = Math.max(minWindowMs, Math.floor(length / 2 / 1000) * 1000)
+      splits++
+      continue
+    }
+    const page: QueryPage = {
+      index: index++,
+      columns: result.columns,
+      types: result.types,
+      results: result.results,
+      window: current,
+      query,
+      timings: result.timings,
+      splits,
+    }
+    await options.onPage?.(page)
+    yield page
+    cursor = upTo
+    // Sparse pages let the next window grow back, so one dense day does not make the whole range slow.
+    if (result.results.length < pageSize / 4) span *= 2
+  }
+}
