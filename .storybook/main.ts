@@ -1,0 +1,17 @@
+import { defineMain } from '@storybook/react-vite/node'
+import { sourceResolve } from '../vitest.shared'
+
+/**
+ * Storybook for @statisfy/posthog-ui. Stories import the public entry `@statisfy/posthog-ui`; the
+ * `@statisfy/source` condition makes that resolve to `src/`, so no build is needed first.
+ */
+export default defineMain({
+  framework: '@storybook/react-vite',
+  stories: ['../packages/posthog-ui/stories/**/*.mdx', '../packages/posthog-ui/stories/**/*.stories.tsx'],
+  addons: ['@storybook/addon-docs', '@storybook/addon-a11y', '@storybook/addon-vitest'],
+  core: { disableTelemetry: true, disableWhatsNewNotifications: true },
+  viteFinal: async (config) => ({
+    ...config,
+    resolve: { ...config.resolve, conditions: sourceResolve.resolve.conditions },
+  }),
+})

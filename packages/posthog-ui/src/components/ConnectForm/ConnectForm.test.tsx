@@ -1,0 +1,97 @@
+import { screen, waitFor, within } from '@testing-library/react'
+import { describe, expect, it } from 'vitest'
+import { testResult } from '../../../test/fixtures'
+import { renderWithBackend } from '../../../test/renderWithBackend'
+import { ConnectForm } from './ConnectForm'
+
+describe('ConnectForm', () => {
+  it('connects a new project: test shows project, time zone and scopes; save sends the key once', async () => {
+    const { user, backend, container } = renderWithBackend(<ConnectForm />, { connection: null })
+    await screen.findByRole('button', { name: 'Test connection' })
+    expect(container.querySelector('.sf-connect-form')).toHaveAttribute('data-state', 'disconnected')
+
+    await user.selectOptions(screen.getByLabelText('PostHog region'), 'eu')
+    await user.type(screen.getByLabelText('Project ID'), '12345')
+    await user.type(screen.getByLabelText('Personal API key'), 'phx_abcdefghijklmnopqrstuvwxyz01a1b2')
+    expect(screen.getByLabelText('Personal API key')).toHaveAttribute('type', 'password')
+
+    await user.click(screen.getByRole('button', { name: 'Test connection' }))
+    const result = await screen.findByText('Connected to Acme Analytics')
+    const alert = result.closest('[role=status]') as HTMLElement
+    expect(within(alert).getByText('Europe/Berlin')).toBeInTheDocument()
+    expect(within(alert).getByText('query:read, project:read')).toBeInTheDocument()
+    expect(backend.calls.at(-1)).toMatchObject({
+      operation: 'testConnection',
+      body: { apiHost: 'https://eu.posthog.com', projectId: 12345, personalApiKey: 'phx_abcdefghijklmnopqrstuvwxyz01a1b2' },
+    })
+
+    await user.click(screen.getByRole('button', { name: 'Save' }))
+    await waitFor(() => expect(container.querySelector('.sf-connect-form')).toHaveAttribute('data-state', 'connected'))
+    expect(screen.getByTestId('key-hint')).toHaveTextContent('Saved key phx_…a1b2')
+    expect(screen.queryByLabelText('Personal API key')).not.toBeInTheDocument()
+  })
+
+  it('refuses an ingestion host before any request, naming the right host', async () => {
+    const { user, backend } = renderWithBackend(<ConnectForm />, { connection: null })
+    await user.selectOptions(await screen.findByLabelText('PostHog region'), 'self-hosted')
+    await user.type(screen.getByLabelText('PostHog URL'), 'https://eu.i.posthog.com')
+    await user.type(screen.getByLabelText('Project ID'), '1')
+    await user.type(screen.getByLabelText('Personal API key'), 'phx_x')
+    await user.click(screen.getByRole('button', { name: 'Test connection' }))
+    expect(screen.getByLabelText('PostHog URL')).toHaveAttribute('aria-invalid', 'true')
+    expect(screen.getByText(/ingestion host.*Use https:\/\/eu\.posthog\.com/)).toBeInTheDocument()
+    expect(backend.calls.filter((c) => c.operation === 'testConnection')).toHaveLength(0)
+  })
+
+  it.each([
+    ['authentication', 401, 'PostHog refused the key (revoked or mistyped)', 'Personal API key'],
+    ['permission', 403, 'The key lacks a required scope', 'Personal API key'],
+    ['project_not_found', 404, 'Project not found', 'Project ID'],
+    ['host_private_address', 400, 'PostHog could not be reached at this host', 'PostHog URL'],
+  ])('a %s error marks the field to fix', async (code, status, title, label) => {
+    const message = `Server says what to do (${code}).`
+    const { user } = renderWithBackend(<ConnectForm />, {
+      connection: null,
+      test: { status, code, message },
+    })
+    await user.selectOptions(await screen.findByLabelText('PostHog region'), 'self-hosted')
+    await user.type(screen.getByLabelText('PostHog URL'), 'https://posthog.example.com')
+    await user.type(screen.getByLabelText('Project ID'), '7')
+    await user.type(screen.getByLabelText('Personal API key'), 'phx_revoked')
+    await user.click(screen.getByRole('button', { name: 'Test connection' }))
+    const alert = (await screen.findByText(title)).closest('[role=alert]') as HTMLElement
+    expect(alert).toHaveTextContent(message)
+    expect(screen.getByLabelText(label)).toHaveAttribute('aria-invalid', 'true')
+  })
+
+  it('warns when the key works but lacks query:read', async () => {
+    const { user } = renderWithBackend(<ConnectForm />, { test: { ...testResult, scopes: ['project:read'] } })
+    await user.click(await screen.findByRole('button', { name: 'Test connection' }))
+    expect(await screen.findByText(/lacks the query:read scope/)).toBeInTheDocument()
+  })
+
+  it('tests a saved connection without asking for the key again, and replaces the key on demand', async () => {
+    const { user, backend } = renderWithBackend(<ConnectForm />)
+    expect(await screen.findByTestId('key-hint')).toHaveTextContent('phx_…a1b2')
+    expect(screen.getByLabelText('PostHog region')).toHaveValue('eu')
+    await user.click(screen.getByRole('button', { name: 'Test connection' }))
+    await screen.findByText('Connected to Acme Analytics')
+    expect(backend.calls.at(-1)?.body).toEqual({ apiHost: 'https://eu.posthog.com', projectId: 12345 })
+    await user.click(screen.getByRole('button', { name: 'Replace key' }))
+    expect(screen.getByLabelText('Personal API key')).toHaveValue('')
+  })
+
+  it('disconnects after confirming in a dialog that takes and returns focus', async () => {
+    const { user, container } = renderWithBackend(<ConnectForm />)
+    const disconnect = await screen.findByRole('button', { name: 'Disconnect' })
+    await user.click(disconnect)
+    const dialog = screen.getByRole('dialog', { name: 'Disconnect PostHog?' })
+    expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus()
+    await user.keyboard('{Escape}')
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
+    expect(disconnect).toHaveFocus()
+    await user.click(disconnect)
+    await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Disconnect' }))
+    await waitFor(() => expect(container.querySelector('.sf-connect-form')).toHaveAttribute('data-state', 'disconnected'))
+  })
+})

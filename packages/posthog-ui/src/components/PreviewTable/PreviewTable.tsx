@@ -1,0 +1,209 @@
+import { createColumnHelper, tableFeatures, useTable } from '@tanstack/react-table'
+import { useVirtualizer } from '@tanstack/react-virtual'
+import type { PreviewTruncation } from '@statisfy/posthog-sdk'
+import { forwardRef, useMemo, useRef } from 'react'
+import { useMessages } from '../../i18n/useMessages'
+import { Alert } from '../../primitives/Alert'
+import { Badge } from '../../primitives/Badge'
+import { cx } from '../../primitives/cx'
+import { StandaloneRoot } from '../../theme/StandaloneRoot'
+import { columnKind, formatCell } from './columnKind'
+import { TruncationNotice } from './TruncationNotice'
+
+/** A result column: its name and its ClickHouse type as PostHog reports it in `types`. */
+export type PreviewColumn = { name: string; type: string }
+
+/**
+ * Why a result is incomplete: the preview route's reasons (`posthog_default_limit`: PostHog's implicit `LIMIT 100` on
+ * a query without LIMIT; `row_cap`: the preview's row limit) plus `posthog_max_rows`, PostHog's 50,000-row cap, for
+ * full results shown client-side.
+ */
+export type PreviewTableTruncation = PreviewTruncation | 'posthog_max_rows'
+
+/** An error to show in place of the rows; `message` is PostHog's own text when PostHog produced it. */
+export type PreviewError = { message: string; code?: string }
+
+/** What the table shows; exposed as `data-state`. */
+export type PreviewTableState = 'idle' | 'loading' | 'error' | 'empty' | 'ready'
+
+/** Props of {@link PreviewTable}. */
+export type PreviewTableProps = {
+  columns?: readonly PreviewColumn[]
+  rows?: readonly (readonly unknown[])[]
+  /** Query time in milliseconds, shown next to the row count. */
+  elapsedMs?: number
+  /** Set when the rows are not the whole result; the badge explains why. */
+  truncation?: PreviewTableTruncation | null
+  error?: PreviewError | null
+  loading?: boolean
+  /**
+   * Height of the scrolling area in pixels; rows outside it are not rendered.
+   * @default 360
+   */
+  height?: number
+  /** Accessible name of the table. @default messages.previewLabel */
+  label?: string
+  className?: string
+}
+
+const features = tableFeatures({})
+type Row = unknown[]
+const helper = createColumnHelper<typeof features, Row>()
+const ROW_HEIGHT = 33
+const noRows: readonly (readonly unknown[])[] = []
+
+/**
+ * Shows a query result: typed column headers, virtualised rows (only the visible ones are in the DOM, so 50,000 rows
+ * scroll smoothly), row count and elapsed time, a truncation badge with the reason, PostHog's error message, or an
+ * empty state. Works from props alone; `ConnectedPreview` feeds it from the preview route.
+ *
+ * @example
+ * <PreviewTable columns={[{ name: 'day', type: 'Date' }]} rows={[['2025-06-01']]} elapsedMs={120} />
+ */
+export const PreviewTable = forwardRef<HTMLDivElement, PreviewTableProps>(function PreviewTable(
+  { columns, rows = noRows, elapsedMs, truncation, error, loading = false, height = 360, label, className },
+  ref,
+) {
+  const m = useMessages()
+  const state: PreviewTableState = loading
+    ? 'loading'
+    : error
+      ? 'error'
+      : !columns
+        ? 'idle'
+        : rows.length === 0
+          ? 'empty'
+          : 'ready'
+
+  return (
+    <StandaloneRoot>
+      <div ref={ref} className={cx('sf-stack', 'sf-preview', className)} data-state={state} aria-busy={loading}>
+        {columns && !error ? (
+          <div className="sf-row" style={{ alignItems: 'center' }}>
+            <span>{m.rowCount(rows.length)}</span>
+            {elapsedMs !== undefined ? <span className="sf-muted">{m.elapsed(elapsedMs)}</span> : null}
+            {truncation ? (
+              <Badge tone="warning" data-reason={truncation}>
+                {m.truncatedBadge}
+              </Badge>
+            ) : null}
+          </div>
+        ) : null}
+        {truncation && !error ? <TruncationNotice reason={truncation} rowCount={rows.length} /> : null}
+        {renderBody()}
+      </div>
+    </StandaloneRoot>
+  )
+
+  function renderBody() {
+    switch (state) {
+      case 'loading':
+        return <p className="sf-muted">{m.previewLoading}</p>
+      case 'error':
+        return (
+          <Alert tone="danger" title={m.previewFailed}>
+            <p className="sf-mono">{error?.message}</p>
+          </Alert>
+        )
+      case 'idle':
+        return <p className="sf-muted">{m.previewIdle}</p>
+      case 'empty':
+        return <p className="sf-muted">{m.previewEmpty}</p>
+      case 'ready':
+        return <VirtualTable columns={columns ?? []} rows={rows} height={height} label={label ?? m.previewLabel} />
+      default:
+        return state satisfies never
+    }
+  }
+})
+
+function VirtualTable({
+  columns,
+  rows,
+  height,
+  label,
+}: {
+  columns: readonly PreviewColumn[]
+  rows: readonly (readonly unknown[])[]
+  height: number
+  label: string
+}) {
+  const scrollRef = useRef<HTMLDivElement>(null)
+  const columnDefs = useMemo(
+    () =>
+      helper.columns(
+        columns.map((column, index) =>
+          helper.accessor((row) => row[index], { id: `c${index}`, header: column.name }),
+        ),
+      ),
+    [columns],
+  )
+  // The table keeps its own reference to the rows; they are never mutated, so the readonly input can be shared.
+  const table = useTable({ features, columns: columnDefs, data: rows as Row[] })
+  const tableRows = table.getRowModel().rows
+  const virtualizer = useVirtualizer({
+    count: tableRows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+    // Before layout (SSR, first render) render the first screen rather than nothing.
+    initialRect: { width: 0, height },
+  })
+  const kinds = useMemo(() => columns.map((c) => columnKind(c.type)), [columns])
+
+  return (
+    <div
+      ref={scrollRef}
+      className="sf-table-wrap"
+      style={{ height, maxHeight: height }}
+      // Focusable so keyboard users can scroll the rows with the arrow keys.
+      tabIndex={0}
+      role="region"
+      aria-label={label}
+    >
+      <table className="sf-table" role="table" aria-label={label} aria-rowcount={tableRows.length + 1}>
+        <thead role="rowgroup">
+          {table.getHeaderGroups().map((group) => (
+            <tr key={group.id} role="row" aria-rowindex={1}>
+              {group.headers.map((header, index) => (
+                <th key={header.id} role="columnheader" scope="col">
+                  <span>{columns[index]?.name}</span>
+                  <span className="sf-coltype">{columns[index]?.type}</span>
+                </th>
+              ))}
+            </tr>
+          ))}
+        </thead>
+        <tbody role="rowgroup" style={{ height: virtualizer.getTotalSize() }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const row = tableRows[item.index]
+            if (!row) return null
+            return (
+              <tr
+                key={row.id}
+                role="row"
+                aria-rowindex={item.index + 2}
+                data-index={item.index}
+                style={{ position: 'absolute', transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+              >
+                {row.getAllCells().map((cell, index) => {
+                  const value = cell.getValue()
+                  return (
+                    <td
+                      key={cell.id}
+                      role="cell"
+                      data-kind={kinds[index]}
+                      data-null={value === null || value === undefined ? '' : undefined}
+                    >
+                      {formatCell(value)}
+                    </td>
+                  )
+                })}
+              </tr>
+            )
+          })}
+        </tbody>
+      </table>
+    </div>
+  )
+}
