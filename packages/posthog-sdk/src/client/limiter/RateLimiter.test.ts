@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest'
+import { createManualClock } from '../time/createManualClock'
+import { hashKey, sharedRateLimiter } from './limiterRegistry'
+import { RateLimiter } from './RateLimiter'
+
+describe('RateLimiter', () => {
+  it('lets at most `concurrency` requests run and hands slots over in order', async () => {
+    const clock = createManualClock()
+    const limiter = new RateLimiter({ concurrency: 3 }, clock)
+    const started: number[] = []
+    const releases = await Promise.all(
+      [0, 1, 2].map(async (i) => {
+        const release = await limiter.acquire()
+        started.push(i)
+        return release
+      }),
+    )
+    const fourth = limiter.acquire().then((release) => {
+      started.push(3)
+      return release
+    })
+    await clock.advance(0)
+    expect(started).toEqual([0, 1, 2])
+    expect(limiter.state()).toMatchObject({ running: 3, queued: 1 })
+    releases[1]!()
+    releases[1]!() // idempotent: a double release must not free two slots
+    await fourth
+    expect(started).toEqual([0, 1, 2, 3])
+    expect(limiter.state()).toMatchObject({ running: 3, queued: 0 })
+  })
+
+  it('spends the per-minute burst, then waits for the bucket to refill', async () => {
+    const clock = createManualClock()
+    const limiter = new RateLimiter({ concurrency: 100, perMinute: 4, perHour: 1000 }, clock)
+    for (let i = 0; i < 4; i++) (await limiter.acquire())()
+    let fifth = false
+    const pending = limiter.acquire().then((release) => {
+      fifth = true
+      release()
+    })
+    await clock.advance(14_999)
+    expect(fifth).toBe(false)
+    await clock.advance(1)
+    await pending
+    expect(fifth).toBe(true)
+  })
+
+  it('enforces the hourly budget over many minutes', async () => {
+    const clock = createManualClock()
+    const limiter = new RateLimiter({ concurrency: 100, perMinute: 240, perHour: 10 }, clock)
+    for (let i = 0; i < 10; i++) (await limiter.acquire())()
+    let done = false
+    const pending = limiter.acquire().then(() => {
+      done = true
+    })
+    await clock.advance(359_999)
+    expect(done).toBe(false)
+    await clock.advance(1)
+    await pending
+    expect(done).toBe(true)
+  })
+
+  it('holds every new request after a 429 pause', async () => {
+    const clock = createManualClock()
+    const limiter = new RateLimiter(undefined, clock)
+    limiter.pause(37_000)
+    expect(limiter.state().pausedUntil).toBe(37_000)
+    let done = false
+    const pending = limiter.acquire().then(() => {
+      done = true
+    })
+    await clock.advance(36_999)
+    expect(done).toBe(false)
+    await clock.advance(1)
+    await pending
+    expect(done).toBe(true)
+  })
+
+  it('gives up a queued wait on abort without taking a slot', async () => {
+    const clock = createManualClock()
+    const limiter = new RateLimiter({ concurrency: 1 }, clock)
+    const held = await limiter.acquire()
+    const controller = new AbortController()
+    const waiting = limiter.acquire(controller.signal)
+    controller.abort(new Error('stop'))
+    await expect(waiting).rejects.toThrow('stop')
+    held()
+    expect(limiter.state()).toMatchObject({ running: 0, queued: 0 })
+  })
+
+  it('defaults to PostHog Cloud API-query limits', () => {
+    expect(new RateLimiter(undefined, createManualClock()).options).toEqual({
+      concurrency: 3,
+      perMinute: 240,
+      perHour: 2400,
+    })
+  })
+})
+
+describe('sharedRateLimiter', () => {
+  it('shares one limiter per host and key, never storing the key', () => {
+    const clock = createManualClock()
+    const a = sharedRateLimiter('https://us.posthog.com', 'phx_shared_test_key', { concurrency: 2 }, clock)
+    const b = sharedRateLimiter('https://us.posthog.com', 'phx_shared_test_key', { concurrency: 9 }, clock)
+    const other = sharedRateLimiter('https://us.posthog.com', 'phx_other_test_key', undefined, clock)
+    const otherHost = sharedRateLimiter('https://eu.posthog.com', 'phx_shared_test_key', undefined, clock)
+    expect(b).toBe(a)
+    expect(a.options.concurrency).toBe(2)
+    expect(other).not.toBe(a)
+    expect(otherHost).not.toBe(a)
+    expect(hashKey('phx_shared_test_key')).toMatch(/^[0-9a-f]{16}$/)
+    expect(hashKey('phx_shared_test_key')).not.toBe(hashKey('phx_other_test_key'))
+  })
+})

@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest'
+import { isPostHogClientError, type PostHogClientError } from '../errors/PostHogClientError'
+import type { HogQLQueryResult, QueryOptions } from '../resources/QueryTypes'
+import type { QueryPage } from './PagingTypes'
+import { type RunQuery, readPages } from './readPages'
+
+// A stand-in for PostHog's row limits over a list of event times, to test the planner's decisions in isolation.
+// (The same paths run against the emulator over HTTP in createPostHogClient.integration.test.ts.)
+function limitedSource(times: number[]) {
+  const calls: Array<{ query: string; values: QueryOptions['values'] }> = []
+  const run: RunQuery = async (query, options) => {
+    calls.push({ query, values: options.values })
+    const limit = Math.min(Number(/LIMIT (\d+)\s*$/.exec(query)?.[1] ?? 100), 50_000)
+    const start = Date.parse(String(options.values?.period_start ?? '1970-01-01T00:00:00Z'))
+    const end = Date.parse(String(options.values?.period_end ?? '2100-01-01T00:00:00Z'))
+    const rows = times.filter((t) => t >= start && t < end).map((t) => [t])
+    const result: HogQLQueryResult = {
+      columns: ['t'],
+      types: ['Int64'],
+      results: rows.slice(0, limit),
+      hasMore: false,
+      truncation: null,
+      query,
+      hogql: null,
+      clickhouse: null,
+      timings: [],
+      limit: null,
+      isCached: false,
+      lastRefresh: null,
+      timezone: null,
+      queryId: null,
+      elapsedMs: 0,
+    }
+    return { result }
+  }
+  return { run, calls }
+}
+
+async function collect(pages: AsyncIterable<QueryPage>) {
+  const all: QueryPage[] = []
+  for await (const page of pages) all.push(page)
+  return all
+}
+
+const day = Date.UTC(2025, 5, 1)
+const windowed = 'select t from events where timestamp >= {period_start} and timestamp < {period_end} order by t'
+
+describe('readPages', () => {
+  it('reads a sparse window in one page with an explicit LIMIT of pageSize + 1', async () => {
+    const source = limitedSource([day + 1000, day + 2000])
+    const pages = await collect(
+      readPages(source.run, windowed, {
+        window: { start: new Date(day), end: new Date(day + 86_400_000) },
+        pageSize: 10,
+      }),
+    )
+    expect(pages).toHaveLength(1)
+    expect(pages[0]!.results).toEqual([[day + 1000], [day + 2000]])
+    expect(source.calls[0]!.query).toMatch(/\nLIMIT 11$/)
+    expect(source.calls[0]!.values).toEqual({
+      period_start: '2025-06-01T00:00:00Z',
+      period_end: '2025-06-02T00:00:00Z',
+    })
+  })
+
+  it('splits full windows in halves and reads every row exactly once, in order', async () => {
+    const times = Array.from({ length: 1000 }, (_, i) => day + i * 86_400)
+    const source = limitedSource(times)
+    const pages = await collect(
+      readPages(source.run, windowed, {
+        window: { start: new Date(day), end: new Date(day + 86_400_000) },
+        pageSize: 100,
+      }),
+    )
+    const rows = pages.flatMap((p) => p.results.map((r) => r[0]))
+    expect(rows).toEqual(times)
+    expect(pages.every((p) => p.results.length <= 100)).toBe(true)
+    expect(pages.at(-1)!.splits).toBeGreaterThan(0)
+    for (let i = 1; i < pages.length; i++) expect(pages[i]!.window!.start).toEqual(pages[i - 1]!.window!.end)
+  })
+
+  it('fails with window_too_dense when even the minimum window is full', async () => {
+    const source = limitedSource(Array.from({ length: 50 }, () => day + 500))
+    const error = await collect(
+      readPages(source.run, windowed, {
+        window: { start: new Date(day), end: new Date(day + 3_600_000) },
+        pageSize: 10,
+        minWindowMs: 60_000,
+      }),
+    ).catch((e: unknown) => e as PostHogClientError)
+    expect(isPostHogClientError(error, 'truncated_result')).toBe(true)
+    expect((error as PostHogClientError).truncationReason).toBe('window_too_dense')
+  })
+
+  it('refuses partial data for a full query without window placeholders, saying how to fix it', async () => {
+    const source = limitedSource(Array.from({ length: 30 }, (_, i) => i))
+    const error = await collect(readPages(source.run, 'select t from events', { pageSize: 20 })).catch(
+      (e: unknown) => e as PostHogClientError,
+    )
+    expect(isPostHogClientError(error, 'truncated_result')).toBe(true)
+    expect((error as PostHogClientError).truncationReason).toBe('no_window_placeholders')
+    expect((error as Error).message).toContain('{period_start}')
+  })
+
+  it('returns a small query without placeholders as one page, and never sends OFFSET', async () => {
+    const source = limitedSource([1, 2, 3])
+    const pages = await collect(readPages(source.run, 'select t from events', {}))
+    expect(pages[0]!.results).toHaveLength(3)
+    expect(pages[0]!.window).toBeNull()
+    expect(source.calls.every((c) => !/offset/i.test(c.query))).toBe(true)
+    expect(source.calls[0]!.query).toMatch(/LIMIT 50000$/)
+  })
+
+  it('asks for a window when the query has placeholders, and for both placeholders', async () => {
+    const source = limitedSource([])
+    await expect(collect(readPages(source.run, windowed, {}))).rejects.toMatchObject({ code: 'invalid_request' })
+    await expect(collect(readPages(source.run, 'select 1 where t >= {period_start}', {}))).rejects.toMatchObject({
+      code: 'invalid_request',
+    })
+  })
+})
