@@ -97,7 +97,7 @@ function unwrap<T>(outcome: { data: T } | { error: PostHogClientError }): T {
  * Creates a HogQL client. Isomorphic: runs in Node 20+, browsers and edge runtimes; nothing here imports Node.
  * The transport is built once (auth, JSON, timeout, rate limit, retries); every method goes through it.
  * @example
- * const client = createPostHogClient({ apiHost: 'https://eu.posthog.com', projectId: 12345, personalApiKey: process.env.POSTHOG_KEY! })
+ * const client = createPostHogClient({ apiHost: 'https://eu.posthog.com', projectId: 12345, personalApiKey: key })
  * const result = await client.query('select count() from events where timestamp > now() - interval 1 day')
  */
 export function createPostHogClient(options: PostHogClientOptions): PostHogClient {
