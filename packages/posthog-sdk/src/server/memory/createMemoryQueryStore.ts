@@ -5,7 +5,10 @@ export function createMemoryQueryStore(): QueryStore {
   const byTenant = new Map<string, Map<string, StoredQuery>>()
   const tenant = (tenantId: string) => {
     let queries = byTenant.get(tenantId)
-    if (!queries) byTenant.set(tenantId, (queries = new Map()))
+    if (!queries) {
+      queries = new Map()
+      byTenant.set(tenantId, queries)
+    }
     return queries
   }
   return {

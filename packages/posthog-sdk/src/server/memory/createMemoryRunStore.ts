@@ -31,7 +31,10 @@ export function createMemoryRunStore(): RunStore {
   const byTenant = new Map<string, Map<string, Entry>>()
   const tenant = (tenantId: string) => {
     let runs = byTenant.get(tenantId)
-    if (!runs) byTenant.set(tenantId, (runs = new Map()))
+    if (!runs) {
+      runs = new Map()
+      byTenant.set(tenantId, runs)
+    }
     return runs
   }
   return {
