@@ -22,6 +22,7 @@ export type {
   GetConnectionResponse,
   SaveConnectionRequest,
   SaveConnectionResponse,
+  ScopeStatus as ApiScopeStatus,
   TestConnectionRequest,
   TestConnectionResponse,
 } from './schemas/connection'
@@ -30,6 +31,7 @@ export {
   getConnectionResponseSchema,
   saveConnectionRequestSchema,
   saveConnectionResponseSchema,
+  scopeStatusSchema,
   testConnectionRequestSchema,
   testConnectionResponseSchema,
 } from './schemas/connection'

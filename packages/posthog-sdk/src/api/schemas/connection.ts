@@ -33,17 +33,28 @@ export const testConnectionRequestSchema = z.object({
 /** `POST /connection/test` body (before normalisation). */
 export type TestConnectionRequest = z.input<typeof testConnectionRequestSchema>
 
+/** What is known about one scope the kit uses: seen on the key, refused by PostHog, or not knowable with this key. */
+export const scopeStatusSchema = z.enum(['granted', 'missing', 'unknown'])
+/** What is known about one scope. */
+export type ScopeStatus = z.infer<typeof scopeStatusSchema>
+
 /** `POST /connection/test` response: the project the key reached and what the key may do. */
 export const testConnectionResponseSchema = z.object({
   apiHost: z.string(),
-  project: z.object({
-    id: z.number(),
-    name: z.string().nullable(),
-    /** The project's time zone (HogQL converts timestamps to it). */
-    timeZone: z.string().nullable(),
-  }),
-  /** The key's scopes when PostHog reports them (`query:read`, `*`, ...), else `null`. */
-  scopes: z.array(z.string()).nullable(),
+  projectId: z.number(),
+  /** The project, when the key may read it (`project:read`); `null` for a query-only key. */
+  project: z
+    .object({
+      id: z.number(),
+      name: z.string(),
+      /** The project's IANA time zone (HogQL converts timestamps to it), when PostHog said. */
+      timeZone: z.string().nullable(),
+    })
+    .nullable(),
+  /** Scopes listed on the key (`['*']` means all) when the key may describe itself, else `null`. */
+  keyScopes: z.array(z.string()).nullable(),
+  /** What is known about each scope the kit uses: `query:read` (required), `project:read`, `personal_api_key:read`. */
+  scopes: z.record(z.string(), scopeStatusSchema),
   /** Round trip to PostHog in milliseconds. */
   elapsedMs: z.number().nonnegative(),
 })

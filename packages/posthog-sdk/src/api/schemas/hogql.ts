@@ -87,11 +87,10 @@ export const previewRequestSchema = z.object({
 export type PreviewRequest = z.input<typeof previewRequestSchema>
 
 /**
- * Why a preview holds fewer rows than the query would return:
- * `row_cap`: the preview's `limit` was reached;
- * `posthog_default_limit`: the query has no LIMIT and PostHog applied its implicit LIMIT 100 (syncs page past it).
+ * Why a preview holds fewer rows than the query would return. `row_cap`: the query returned more than the preview's
+ * `limit`. (The handler gives every SELECT an explicit LIMIT, so PostHog's implicit LIMIT 100 never cuts a preview.)
  */
-export const PreviewTruncation = { RowCap: 'row_cap', PostHogDefaultLimit: 'posthog_default_limit' } as const
+export const PreviewTruncation = { RowCap: 'row_cap' } as const
 /** Why a preview was truncated. */
 export type PreviewTruncation = (typeof PreviewTruncation)[keyof typeof PreviewTruncation]
 
@@ -104,7 +103,7 @@ export const previewResponseSchema = z.object({
   /** Time PostHog took, in milliseconds. */
   elapsedMs: z.number().nonnegative(),
   truncated: z.boolean(),
-  truncatedReason: z.enum([PreviewTruncation.RowCap, PreviewTruncation.PostHogDefaultLimit]).nullable(),
+  truncatedReason: z.enum([PreviewTruncation.RowCap]).nullable(),
   /** The HogQL that was sent to PostHog. */
   hogql: z.string(),
   /** The window `{period_start}`/`{period_end}` were filled with, when the query uses them. */
