@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 import { describe, expect, it } from 'vitest'
 
 // Vite's glob import reads the sources without importing Node's fs, so this guard itself stays isomorphic.
