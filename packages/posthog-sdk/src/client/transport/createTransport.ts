@@ -76,7 +76,8 @@ export function createTransport(config: TransportConfig): Transport {
       }
     }
     try {
-      const init: RequestInit = { method: request.method, headers, signal }
+      // Redirects are never followed: following one would send the key to wherever the redirect points.
+      const init: RequestInit = { method: request.method, headers, signal, redirect: 'manual' }
       if (request.body !== undefined) {
         init.headers = { ...headers, 'Content-Type': 'application/json' }
         init.body = JSON.stringify(request.body)
@@ -86,6 +87,17 @@ export function createTransport(config: TransportConfig): Transport {
         response = await config.fetch(`${config.apiHost}${request.path}`, init)
       } catch (cause) {
         return fail(cause, 'request')
+      }
+      if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
+        const location = response.headers.get('location')
+        return {
+          error: new PostHogClientError(
+            'invalid_request',
+            `${config.apiHost} answered with a redirect${location ? ` to ${location}` : ''}. The client does not follow redirects (they would carry the API key); set apiHost to the final PostHog host.`,
+            { status: response.status, hogql: request.hogql },
+          ),
+          transient: false,
+        }
       }
       let text: string
       try {
