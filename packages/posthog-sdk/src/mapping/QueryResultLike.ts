@@ -4,8 +4,11 @@
  */
 export interface ResultHeader {
   readonly columns: readonly string[]
-  /** PostHog's `types` for HogQLQuery; when absent or partial, values are coerced by their JS type alone. */
-  readonly types?: readonly (readonly [string, string])[] | null
+  /**
+   * ClickHouse types: either one per column in column order (the client's `types: string[]`) or PostHog's raw
+   * `[name, type]` pairs. When absent or partial, values are coerced by their JS type alone.
+   */
+  readonly types?: readonly (string | readonly [string, string])[] | null
 }
 
 /** A result with its rows (each row in column order). */

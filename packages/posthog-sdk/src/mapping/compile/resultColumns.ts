@@ -20,7 +20,12 @@ export function bindColumns(definition: TypedMapping, header: ResultHeader): (na
     if (!indexes.has(name)) indexes.set(name, index)
   })
   const types = new Map<string, string>()
-  for (const pair of header.types ?? []) types.set(pair[0], pair[1])
+  header.types?.forEach((entry, index) => {
+    if (typeof entry === 'string') {
+      const name = header.columns[index]
+      if (name !== undefined && !types.has(name)) types.set(name, entry)
+    } else if (!types.has(entry[0])) types.set(entry[0], entry[1])
+  })
 
   const missing = [...new Set(mappedColumns(definition).map((c) => c.column))].filter((name) => !indexes.has(name))
   if (missing.length > 0) {

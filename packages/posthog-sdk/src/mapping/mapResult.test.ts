@@ -1,0 +1,209 @@
+import { describe, expect, it } from 'vitest'
+import { customFieldQuery, customObjectQuery, exampleCatalog, productUsageQuery } from '../testing/index'
+import { mapResult } from './mapResult'
+import { RejectReason } from './RejectReason'
+
+const usageColumns = ['org_id', 'day', 'metric', 'value']
+const usageTypes = ['String', "DateTime64(6, 'UTC')", 'String', 'UInt64']
+
+describe('mapResult: product_usage', () => {
+  it('maps rows to records with UTC ISO timestamps and numbers', () => {
+    const result = mapResult(
+      productUsageQuery(),
+      {
+        columns: usageColumns,
+        types: usageTypes,
+        rows: [
+          ['org_1', '2025-06-01T00:00:00Z', 'events', 12],
+          [' org_2 ', '2025-06-01T02:00:00+02:00', 'events', '7.5'],
+          [42, 1748736000, 'events', 3n],
+        ],
+      },
+      exampleCatalog,
+    )
+    expect(result.rejects).toEqual([])
+    expect(result.records).toEqual([
+      { row: 1, accountRef: 'org_1', metric: 'events', timestamp: '2025-06-01T00:00:00.000Z', value: 12 },
+      { row: 2, accountRef: 'org_2', metric: 'events', timestamp: '2025-06-01T00:00:00.000Z', value: 7.5 },
+      { row: 3, accountRef: '42', metric: 'events', timestamp: '2025-06-01T00:00:00.000Z', value: 3 },
+    ])
+  })
+
+  it('uses a fixed metric name when the mapping gives one', () => {
+    const definition = productUsageQuery({
+      mapping: { ...productUsageQuery().mapping, metric: { name: 'weekly_active_users' } },
+    })
+    const result = mapResult(
+      definition,
+      { columns: ['org_id', 'day', 'value'], rows: [['org_1', '2025-06-01', 5]] },
+      exampleCatalog,
+    )
+    expect(result.records).toEqual([
+      { row: 1, accountRef: 'org_1', metric: 'weekly_active_users', timestamp: '2025-06-01T00:00:00.000Z', value: 5 },
+    ])
+  })
+
+  it('rejects bad rows with row, column, value and reason, and keeps going', () => {
+    const result = mapResult(
+      productUsageQuery(),
+      {
+        columns: usageColumns,
+        types: usageTypes,
+        rows: [
+          [null, '2025-06-01T00:00:00Z', 'events', 1],
+          ['org_1', 'not a date', 'events', 1],
+          ['org_1', '2025-06-01T00:00:00Z', 'events', 'many'],
+          ['org_1', '2025-06-01T00:00:00Z', '', 1],
+          [2 ** 60, '2025-06-01T00:00:00Z', 'events', 1],
+          ['org_1', '2025-06-01T00:00:00Z', 'events', 1],
+        ],
+      },
+      exampleCatalog,
+    )
+    expect(result.rejects.map(({ row, column, value, reason }) => ({ row, column, value, reason }))).toEqual([
+      { row: 1, column: 'org_id', value: null, reason: RejectReason.MissingAccount },
+      { row: 2, column: 'day', value: 'not a date', reason: RejectReason.BadTimestamp },
+      { row: 3, column: 'value', value: 'many', reason: RejectReason.NotANumber },
+      { row: 4, column: 'metric', value: '', reason: RejectReason.MissingMetric },
+      { row: 5, column: 'org_id', value: 2 ** 60, reason: RejectReason.UnsafeInteger },
+    ])
+    expect(result.rejects[1]?.message).toMatch(/^Column "day": "not a date" is not a timestamp/)
+    expect(result.records.map((r) => r.row)).toEqual([6])
+  })
+})
+
+describe('mapResult: custom_field', () => {
+  it('long form: finds the field by key (any case) and coerces to its type', () => {
+    const result = mapResult(
+      customFieldQuery(),
+      {
+        columns: ['org_id', 'field', 'value'],
+        types: ['String', 'String', 'Nullable(String)'],
+        rows: [
+          ['org_1', 'plan', 'Growth'],
+          ['org_1', 'SEATS', '25'],
+          ['org_1', 'is_trial', '0'],
+          ['org_1', 'renewal_date', '2026-01-31T00:00:00+01:00'],
+          ['org_1', 'segment', null],
+          ['org_1', 'colour', 'red'],
+          ['org_1', 'plan', 'platinum'],
+          ['org_1', 'is_trial', 'perhaps'],
+          ['org_1', 'renewal_date', 'next year'],
+          ['org_1', 'seats', 'lots'],
+          ['org_1', 'csm_email', ''],
+        ],
+      },
+      exampleCatalog,
+    )
+    expect(result.records.map(({ field, value }) => [field, value])).toEqual([
+      ['plan', 'growth'],
+      ['seats', 25],
+      ['is_trial', false],
+      ['renewal_date', '2026-01-31'],
+      ['segment', null],
+    ])
+    expect(result.rejects.map(({ row, column, reason }) => [row, column, reason])).toEqual([
+      [6, 'field', RejectReason.UnknownField],
+      [7, 'value', RejectReason.BadEnumValue],
+      [8, 'value', RejectReason.BadBoolean],
+      [9, 'value', RejectReason.BadDate],
+      [10, 'value', RejectReason.NotANumber],
+      [11, 'value', RejectReason.MissingRequired],
+    ])
+  })
+
+  it('wide form: one record per mapped column; a bad cell rejects only that field', () => {
+    const definition = customFieldQuery({
+      mapping: {
+        account: { resolver: 'org_id', column: 'org_id' },
+        form: 'wide',
+        fields: [
+          { column: 'plan', field: 'plan' },
+          { column: 'seats', field: 'seats' },
+          { column: 'trial', field: 'is_trial' },
+        ],
+      },
+    })
+    const result = mapResult(
+      definition,
+      {
+        columns: ['org_id', 'plan', 'seats', 'trial'],
+        types: ['String', 'LowCardinality(String)', 'Nullable(Float64)', 'UInt8'],
+        rows: [
+          ['org_1', 'free', 3, 1],
+          ['org_2', 'gold', null, 0],
+          ['', 'free', 1, 1],
+        ],
+      },
+      exampleCatalog,
+    )
+    expect(result.records.map(({ row, accountRef, field, value }) => [row, accountRef, field, value])).toEqual([
+      [1, 'org_1', 'plan', 'free'],
+      [1, 'org_1', 'seats', 3],
+      [1, 'org_1', 'is_trial', true],
+      [2, 'org_2', 'seats', null],
+      [2, 'org_2', 'is_trial', false],
+    ])
+    expect(result.rejects.map(({ row, column, reason }) => [row, column, reason])).toEqual([
+      [2, 'plan', RejectReason.BadEnumValue],
+      [3, 'org_id', RejectReason.MissingAccount],
+    ])
+  })
+})
+
+describe('mapResult: custom_object', () => {
+  const definition = customObjectQuery({
+    mapping: {
+      account: { resolver: 'org_id', column: 'org_id' },
+      objectType: 'feature_adoption',
+      keyColumn: 'key',
+      attributes: [
+        { column: 'feature', attribute: 'feature' },
+        { column: 'users', attribute: 'users' },
+        { column: 'first_used', attribute: 'first_used' },
+        { column: 'tier', attribute: 'tier' },
+      ],
+    },
+  })
+  const columns = ['org_id', 'key', 'feature', 'users', 'first_used', 'tier']
+
+  it('maps records with coerced attributes', () => {
+    const result = mapResult(
+      definition,
+      { columns, rows: [['org_1', 'org_1:export', 'export', '12', '2025-05-02T10:00:00Z', 'Addon']] },
+      exampleCatalog,
+    )
+    expect(result.records).toEqual([
+      {
+        row: 1,
+        accountRef: 'org_1',
+        objectType: 'feature_adoption',
+        key: 'org_1:export',
+        attributes: { feature: 'export', users: 12, first_used: '2025-05-02', tier: 'addon' },
+      },
+    ])
+  })
+
+  it('rejects a whole row on a missing key, a missing required attribute or a bad attribute', () => {
+    const result = mapResult(
+      definition,
+      {
+        columns,
+        rows: [
+          ['org_1', null, 'export', 1, null, null],
+          ['org_1', 'k2', null, 1, null, null],
+          ['org_1', 'k3', 'export', 'some', null, null],
+          ['org_1', 'k4', 'export', 1, null, 'premium'],
+        ],
+      },
+      exampleCatalog,
+    )
+    expect(result.records).toEqual([])
+    expect(result.rejects.map(({ row, column, reason }) => [row, column, reason])).toEqual([
+      [1, 'key', RejectReason.MissingKey],
+      [2, 'feature', RejectReason.MissingRequired],
+      [3, 'users', RejectReason.NotANumber],
+      [4, 'tier', RejectReason.BadEnumValue],
+    ])
+  })
+})

@@ -1,0 +1,100 @@
+import type { QueryDefinition } from '../config/index'
+import { RejectReason } from '../mapping/index'
+import type { RejectCollector } from './RejectCollector'
+import { type RunReport, RunStatus, type SkipReason } from './RunReport'
+import type { SyncClock, SyncQueryPage, SyncWindow } from './SyncPorts'
+import type { SyncPhase, SyncProgress } from './SyncProgress'
+
+/** Accumulates what a run did and turns it into its {@link RunReport}. */
+export class RunRecorder {
+  readonly startedAt: number
+  rowsRead = 0
+  rowsProcessed = 0
+  written = 0
+  rejects: RejectCollector | null = null
+  private readonly hogql: string[] = []
+  private readonly timings = new Map<string, number>()
+  private requests = 0
+  private elapsedMs = 0
+
+  constructor(
+    private readonly definition: QueryDefinition,
+    private readonly clock: SyncClock,
+    private readonly window: SyncWindow | undefined,
+    private readonly dryRun: boolean,
+    private readonly onProgress: ((event: SyncProgress) => void) | undefined,
+  ) {
+    this.startedAt = clock.now()
+  }
+
+  /** Records one page read from PostHog (its HogQL, timings, and split re-reads as extra requests). */
+  page(page: SyncQueryPage): void {
+    this.hogql.push(page.query)
+    this.requests += 1 + page.splits
+    for (const { k, t } of page.timings) this.timings.set(k, (this.timings.get(k) ?? 0) + t)
+    this.rowsRead += page.results.length
+    this.progress('reading')
+  }
+
+  /** Records the whole read's wall time. */
+  readDone(rows: number, elapsedMs: number): void {
+    this.rowsRead = rows
+    this.elapsedMs = elapsedMs
+  }
+
+  progress(phase: SyncPhase): void {
+    this.onProgress?.({
+      queryId: this.definition.id,
+      phase,
+      rowsRead: this.rowsRead,
+      rowsProcessed: this.rowsProcessed,
+      written: this.written,
+      rejected: this.rejects?.total ?? 0,
+    })
+  }
+
+  /** The final report; emits the `done` progress event. */
+  finish(status: RunStatus, extra: { error?: RunReport['error']; skipReason?: SkipReason } = {}): RunReport {
+    const finishedAt = this.clock.now()
+    const rejects = this.rejects
+    this.progress('done')
+    return {
+      queryId: this.definition.id,
+      queryName: this.definition.name,
+      type: this.definition.type,
+      status,
+      skipReason: extra.skipReason ?? null,
+      dryRun: this.dryRun,
+      startedAt: new Date(this.startedAt).toISOString(),
+      finishedAt: new Date(finishedAt).toISOString(),
+      durationMs: Math.max(0, finishedAt - this.startedAt),
+      window: this.window ? { start: this.window.start.toISOString(), end: this.window.end.toISOString() } : null,
+      counts: {
+        read: this.rowsRead,
+        written: this.written,
+        rejected: rejects?.total ?? 0,
+        unmatched: rejects?.count(RejectReason.UnmatchedAccount) ?? 0,
+        ambiguous: rejects?.count(RejectReason.AmbiguousAccount) ?? 0,
+        byReason: rejects?.byReason() ?? {},
+      },
+      reasons: rejects?.reasons() ?? [],
+      posthog: {
+        hogql: [...this.hogql],
+        requests: this.requests,
+        elapsedMs: this.elapsedMs,
+        timings: [...this.timings].map(([k, t]) => ({ k, t })),
+      },
+      error: extra.error ?? null,
+    }
+  }
+}
+
+/** The report of a query that was not run (no PostHog call, nothing read or written). */
+export function skippedReport(
+  definition: QueryDefinition,
+  reason: SkipReason,
+  clock: SyncClock,
+  window?: SyncWindow,
+): RunReport {
+  return new RunRecorder(definition, clock, window, false, undefined).finish(RunStatus.Skipped, { skipReason: reason })
+}

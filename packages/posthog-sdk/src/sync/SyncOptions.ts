@@ -1,0 +1,37 @@
+import type { SampledReject } from './RunReport'
+import type { SyncWindow } from './SyncPorts'
+import type { SyncProgress } from './SyncProgress'
+
+/** Options of {@link runSync}. */
+export interface SyncOptions {
+  /**
+   * The `[start, end)` range filled into `{period_start}`/`{period_end}`: the incremental window from the query's
+   * watermark (`runWindow` in the schedule module) or one backfill window (`backfillWindows`). Required when the
+   * HogQL uses the placeholders. After a `succeeded` or `partial` run the host may move the watermark to `end`.
+   */
+  window?: SyncWindow
+  /**
+   * Map and resolve everything but write nothing; `counts.written` then counts what would be written.
+   * @default false
+   */
+  dryRun?: boolean
+  /**
+   * Records per `RecordSink.write` call.
+   * @default 1000
+   */
+  batchSize?: number
+  /**
+   * Rejected rows kept per reason in the report, with their row data.
+   * @default 5
+   */
+  samplesPerReason?: number
+  /** Aborts the run (PostHog reads, directory reads, writes between batches); the report is `failed` with code `aborted`. */
+  signal?: AbortSignal
+  /** Progress events: per page while reading, per batch while writing, and once when done. */
+  onProgress?: (event: SyncProgress) => void
+  /**
+   * Receives every rejected row (not only the samples), in row order, batch by batch, so a host can store them for
+   * the run's paged rejects view. Awaited; a throw fails the run like a sink error.
+   */
+  onRejects?: (rejects: SampledReject[]) => void | Promise<void>
+}

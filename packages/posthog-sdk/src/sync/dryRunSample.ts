@@ -1,0 +1,71 @@
+import type { Catalog, QueryDefinition, QueryType } from '../config/index'
+import { type CompiledMappingOf, compileMapping, type QueryResultLike } from '../mapping/index'
+import { AccountMatcher } from './AccountMatcher'
+import type { DryRunReport } from './DryRunReport'
+import { type JsonValue, toJsonValue } from './jsonValue'
+import { RecordPipeline } from './RecordPipeline'
+import { RejectCollector } from './RejectCollector'
+import { accountLookup } from './runSync'
+import type { AccountSource } from './SyncPorts'
+import { toRunError } from './toRunError'
+
+/** Ports of {@link dryRunSample}: the catalog and where accounts come from. No PostHog client, no sink. */
+export type DryRunPorts = AccountSource & { catalog: Catalog }
+
+/**
+ * Maps and resolves rows the user is already looking at (the preview sample) exactly as a sync would, and writes
+ * nothing: the records that would be written, every reject with its reason and row, and the resolver's match rate
+ * with unmatched and ambiguous examples. This is the mapping editor's live check. Never throws: a mapping that
+ * cannot apply (missing column, catalog mismatch) comes back in `error`.
+ * @example
+ * const report = await dryRunSample(definition, { columns, types, rows }, { catalog, directory })
+ * report.resolver?.matchRate // 0.97
+ */
+export async function dryRunSample(
+  definition: QueryDefinition,
+  sample: QueryResultLike,
+  ports: DryRunPorts,
+  options: { signal?: AbortSignal } = {},
+): Promise<DryRunReport> {
+  const base = { queryId: definition.id, rowsRead: sample.rows.length }
+  try {
+    const compiled = compileMapping(definition, sample, ports.catalog)
+    const accounts = await accountLookup(ports, [definition.mapping.account.resolver], undefined, options.signal)
+    const rejects = new RejectCollector(sample.columns, (row) => sample.rows[row - 1], 0, true)
+    const matcher = new AccountMatcher(accounts, definition.mapping.account.resolver)
+    const keyColumn =
+      definition.type === 'custom_object' ? definition.mapping.keyColumn : definition.mapping.account.column
+    const run = <T extends QueryType>(mapping: CompiledMappingOf<T>) =>
+      new RecordPipeline(mapping, matcher, rejects, definition.mapping.account.column, keyColumn).process(
+        sample.rows,
+        0,
+        sample.rows.length,
+      )
+    const records =
+      compiled.type === 'product_usage'
+        ? run(compiled)
+        : compiled.type === 'custom_field'
+          ? run(compiled)
+          : run(compiled)
+    return {
+      ...base,
+      records: records.map((record) => ({
+        row: record.row,
+        record: toJsonValue(record) as { [key: string]: JsonValue },
+      })),
+      rejects: rejects.drain(),
+      counts: { wouldWrite: records.length, rejected: rejects.total, byReason: rejects.byReason() },
+      resolver: matcher.stats(),
+      error: null,
+    }
+  } catch (error) {
+    return {
+      ...base,
+      records: [],
+      rejects: [],
+      counts: { wouldWrite: 0, rejected: 0, byReason: {} },
+      resolver: null,
+      error: toRunError(error, options.signal),
+    }
+  }
+}
