@@ -29,16 +29,20 @@ const json = (status: number, body: unknown) =>
 
 const run = {
   id: 'run_1',
-  queryId: 'q1',
   trigger: 'manual',
+  queryId: 'q1',
+  queryName: 'Weekly active users',
+  type: 'product_usage',
   status: 'partial',
+  skipReason: null,
+  dryRun: false,
   startedAt: '2026-01-01T00:00:00Z',
   finishedAt: '2026-01-01T00:00:05Z',
+  durationMs: 5000,
   window: null,
-  counts: { read: 3, written: 2, rejected: 1, unmatched: 1 },
+  counts: { read: 3, written: 2, rejected: 1, unmatched: 1, ambiguous: 0, byReason: { unmatched_account: 1 } },
   reasons: [],
-  posthog: { requests: 1, elapsedMs: 40 },
-  hogql: ['SELECT 1'],
+  posthog: { hogql: ['SELECT 1'], requests: 1, elapsedMs: 40, timings: [] },
   error: null,
 }
 

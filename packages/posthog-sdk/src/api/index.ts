@@ -7,13 +7,13 @@ export type { ApiMethod, ApiOperationName, ApiOperationSpec } from './operations
 export { apiOperations } from './operations'
 export type { GetCatalogResponse } from './schemas/catalog'
 export { getCatalogResponseSchema } from './schemas/catalog'
-export type { JsonValue } from './schemas/common'
+export type { ApiJsonValue } from './schemas/common'
 export {
+  apiJsonValueSchema,
   apiLimits,
   cursorSchema,
   hogqlTextSchema,
   isoDateTimeSchema,
-  jsonValueSchema,
   pageLimitSchema,
   resourceIdSchema,
 } from './schemas/common'
@@ -35,10 +35,8 @@ export {
   testConnectionRequestSchema,
   testConnectionResponseSchema,
 } from './schemas/connection'
-export type { ApiDryRunRecord, ApiResolverMatch, DryRunRequest, DryRunResponse, DryRunSample } from './schemas/dryRun'
+export type { DryRunRequest, DryRunResponse, DryRunSample } from './schemas/dryRun'
 export {
-  apiDryRunRecordSchema,
-  apiResolverMatchSchema,
   dryRunRequestSchema,
   dryRunResponseSchema,
   dryRunSampleSchema,
@@ -92,7 +90,6 @@ export type {
   ListRunsResponse,
 } from './schemas/runs'
 export {
-  ApiRunStatus,
   ApiRunTrigger,
   apiRejectedRowSchema,
   apiRunSchema,

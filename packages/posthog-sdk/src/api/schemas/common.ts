@@ -20,17 +20,17 @@ export const apiLimits = {
 } as const
 
 /** Any JSON value: what a PostHog result cell or a mapped record value can be on the wire. */
-export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue }
+export type ApiJsonValue = string | number | boolean | null | ApiJsonValue[] | { [key: string]: ApiJsonValue }
 
-/** A {@link JsonValue}. */
-export const jsonValueSchema: z.ZodType<JsonValue> = z.lazy(() =>
+/** A {@link ApiJsonValue}. */
+export const apiJsonValueSchema: z.ZodType<ApiJsonValue> = z.lazy(() =>
   z.union([
     z.string(),
     z.number(),
     z.boolean(),
     z.null(),
-    z.array(jsonValueSchema),
-    z.record(z.string(), jsonValueSchema),
+    z.array(apiJsonValueSchema),
+    z.record(z.string(), apiJsonValueSchema),
   ]),
 )
 

@@ -1,15 +1,15 @@
 import { z } from 'zod'
 import { queryDefinitionSchema } from '../../config/index'
-import { apiLimits, jsonValueSchema } from './common'
+import { dryRunReportSchema } from '../../sync/index'
+import { apiJsonValueSchema, apiLimits } from './common'
 import { previewWindowSchema } from './hogql'
-import { apiRejectedRowSchema } from './runs'
 
 /** Rows already previewed, so a dry run need not ask PostHog again. */
 export const dryRunSampleSchema = z.object({
   columns: z.array(z.string()).min(1, { message: 'The sample needs at least one column.' }),
   types: z.array(z.string()).optional(),
   rows: z
-    .array(z.array(jsonValueSchema))
+    .array(z.array(apiJsonValueSchema))
     .max(apiLimits.previewMaxRows, { message: `A sample holds at most ${apiLimits.previewMaxRows} rows.` }),
 })
 /** Rows already previewed. */
@@ -35,36 +35,12 @@ export const dryRunRequestSchema = z.object({
 /** `POST /dry-run` body. */
 export type DryRunRequest = z.input<typeof dryRunRequestSchema>
 
-/** A record the sync would write, with the sample row it came from. */
-export const apiDryRunRecordSchema = z.object({
-  row: z.number().int().nonnegative(),
-  record: z.record(z.string(), jsonValueSchema),
-})
-/** A record the sync would write. */
-export type ApiDryRunRecord = z.infer<typeof apiDryRunRecordSchema>
-
-/** How well the account resolver matched the sample. */
-export const apiResolverMatchSchema = z.object({
-  resolver: z.string(),
-  /** Distinct account values looked up. */
-  total: z.number().int().nonnegative(),
-  matched: z.number().int().nonnegative(),
-  unmatched: z.number().int().nonnegative(),
-  ambiguous: z.number().int().nonnegative(),
-  /** `matched / total` (0 when `total` is 0). */
-  matchRate: z.number().min(0).max(1),
-})
-/** How well the account resolver matched the sample. */
-export type ApiResolverMatch = z.infer<typeof apiResolverMatchSchema>
-
-/** `POST /dry-run` response. */
-export const dryRunResponseSchema = z.object({
-  rowsRead: z.number().int().nonnegative(),
-  records: z.array(apiDryRunRecordSchema),
-  rejects: z.array(apiRejectedRowSchema),
-  resolver: apiResolverMatchSchema,
-  /** The HogQL sent when the server previewed the query itself (`null` when a sample was given). */
-  hogql: z.string().nullable(),
-})
+/**
+ * `POST /dry-run` response: the sync engine's `DryRunReport` (records that would be written with their 1-based row,
+ * every reject with its reason, counts by reason, the resolver's match rate with unmatched and ambiguous examples,
+ * and `error` when the mapping cannot apply to the sample), plus the HogQL sent when the server previewed the query
+ * itself (`null` when a sample was given).
+ */
+export const dryRunResponseSchema = dryRunReportSchema.extend({ hogql: z.string().nullable() })
 /** `POST /dry-run` response. */
 export type DryRunResponse = z.infer<typeof dryRunResponseSchema>

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { hogqlValuesSchema } from '../../config/index'
-import { apiLimits, hogqlTextSchema, isoDateTimeSchema, jsonValueSchema } from './common'
+import { apiJsonValueSchema, apiLimits, hogqlTextSchema, isoDateTimeSchema } from './common'
 
 /** A field of a PostHog table, for completion in the editor. */
 export const schemaFieldSchema = z.object({
@@ -99,7 +99,7 @@ export const previewResponseSchema = z.object({
   columns: z.array(z.string()),
   /** ClickHouse type names per column, e.g. `String`, `Nullable(Float64)`, `DateTime64(6, 'UTC')`. */
   types: z.array(z.string()),
-  rows: z.array(z.array(jsonValueSchema)),
+  rows: z.array(z.array(apiJsonValueSchema)),
   /** Time PostHog took, in milliseconds. */
   elapsedMs: z.number().nonnegative(),
   truncated: z.boolean(),

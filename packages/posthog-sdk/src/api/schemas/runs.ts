@@ -1,26 +1,13 @@
 import { z } from 'zod'
-import {
-  apiLimits,
-  cursorSchema,
-  isoDateTimeSchema,
-  jsonValueSchema,
-  pageLimitSchema,
-  resourceIdSchema,
-} from './common'
+import { runReportSchema, sampledRejectSchema } from '../../sync/index'
+import { apiLimits, cursorSchema, pageLimitSchema, resourceIdSchema } from './common'
 
-/** A row a run (or dry run) skipped, with where and why. */
-export const apiRejectedRowSchema = z.object({
-  /** 0-based index of the row in the PostHog result. */
-  row: z.number().int().nonnegative(),
-  /** The column that failed, when one did. */
-  column: z.string().nullable(),
-  /** The offending value. */
-  value: jsonValueSchema,
-  /** Stable reason code: `unparseable_timestamp`, `not_a_number`, `unmatched_account`, `ambiguous_account`, ... */
-  reason: z.string(),
-  /** What went wrong, for a person. */
-  message: z.string(),
-})
+/**
+ * A row a run (or dry run) skipped: 1-based `row` in the query result, the `column` and `value` that failed, a stable
+ * `reason` code (`unparseable_timestamp`, `not_a_number`, `unmatched_account`, `ambiguous_account`, ...), a
+ * `message` for a person, and the whole row as `rowData`. The sync engine's `SampledReject`.
+ */
+export const apiRejectedRowSchema = sampledRejectSchema
 /** A row a run skipped. */
 export type ApiRejectedRow = z.infer<typeof apiRejectedRowSchema>
 
@@ -29,51 +16,13 @@ export const ApiRunTrigger = { Schedule: 'schedule', Manual: 'manual', Backfill:
 /** How a run was started. */
 export type ApiRunTrigger = (typeof ApiRunTrigger)[keyof typeof ApiRunTrigger]
 
-/** Where a run is. `queued` and `running` are transient; the rest are final (see the sync engine's run report). */
-export const ApiRunStatus = {
-  Queued: 'queued',
-  Running: 'running',
-  Succeeded: 'succeeded',
-  Partial: 'partial',
-  Failed: 'failed',
-  Skipped: 'skipped',
-} as const
-/** Where a run is. */
-export type ApiRunStatus = (typeof ApiRunStatus)[keyof typeof ApiRunStatus]
-
-/** One sync run of a saved query: the audit record the history view shows. */
-export const apiRunSchema = z.object({
+/**
+ * One sync run of a saved query, the audit record the history view shows: the sync engine's `RunReport`
+ * (status, counts, reasons with samples, PostHog timings and the HogQL sent) plus the run's id and trigger.
+ */
+export const apiRunSchema = runReportSchema.extend({
   id: z.string(),
-  queryId: z.string(),
   trigger: z.enum([ApiRunTrigger.Schedule, ApiRunTrigger.Manual, ApiRunTrigger.Backfill]),
-  status: z.enum([
-    ApiRunStatus.Queued,
-    ApiRunStatus.Running,
-    ApiRunStatus.Succeeded,
-    ApiRunStatus.Partial,
-    ApiRunStatus.Failed,
-    ApiRunStatus.Skipped,
-  ]),
-  startedAt: isoDateTimeSchema,
-  finishedAt: isoDateTimeSchema.nullable(),
-  /** The `{period_start}`..`{period_end}` window the run covered, when the query uses one. */
-  window: z.object({ start: isoDateTimeSchema, end: isoDateTimeSchema }).nullable(),
-  counts: z.object({
-    read: z.number().int().nonnegative(),
-    written: z.number().int().nonnegative(),
-    rejected: z.number().int().nonnegative(),
-    unmatched: z.number().int().nonnegative(),
-  }),
-  /** Rejected rows grouped by reason, with counts and a few samples each. */
-  reasons: z.array(
-    z.object({ reason: z.string(), count: z.number().int().nonnegative(), samples: z.array(apiRejectedRowSchema) }),
-  ),
-  /** PostHog requests made and the time they took. */
-  posthog: z.object({ requests: z.number().int().nonnegative(), elapsedMs: z.number().nonnegative() }),
-  /** Every HogQL text sent to PostHog (one per window or page). */
-  hogql: z.array(z.string()),
-  /** Why the run failed or was skipped. */
-  error: z.object({ code: z.string(), message: z.string() }).nullable(),
 })
 /** One sync run of a saved query. */
 export type ApiRun = z.infer<typeof apiRunSchema>
