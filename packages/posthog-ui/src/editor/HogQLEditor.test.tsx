@@ -77,6 +77,18 @@ describe('HogQLEditor', () => {
     expect(container.querySelectorAll('.cm-editor')).toHaveLength(1)
   })
 
+  it('theme auto follows the kit root’s data-sf-theme, live', async () => {
+    const { container } = render(
+      <div data-sf-theme="dark">
+        <HogQLEditor defaultValue="select 1" />
+      </div>,
+    )
+    const editor = container.querySelector('.sf-hogql-editor')
+    expect(editor).toHaveAttribute('data-theme', 'dark')
+    await act(async () => container.firstElementChild?.setAttribute('data-sf-theme', 'light'))
+    expect(editor).toHaveAttribute('data-theme', 'light')
+  })
+
   it('labels the text area and passes className; replaces the static fallback once mounted', () => {
     const { container } = render(
       <HogQLEditor defaultValue="select 1" className="wide" aria-label="Product usage query" />,

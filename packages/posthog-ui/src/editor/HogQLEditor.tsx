@@ -10,7 +10,7 @@ import type { HogQLValidate } from './hogqlDiagnostics'
 import { type HogQLValidationState, hogqlLinter } from './hogqlLinter'
 import type { HogQLPropertyNames, HogQLSchema } from './hogqlSchema'
 import { hogqlTheme } from './hogqlTheme'
-import { usePrefersDark } from './usePrefersDark'
+import { useResolvedTheme } from './useResolvedTheme'
 
 /** The editor's `data-state`: the state of checking the current text (always `idle` without `validate`). */
 export type HogQLEditorState = HogQLValidationState
@@ -50,7 +50,7 @@ export interface HogQLEditorProps {
   /** Called when the validation state (also exposed as `data-state`) changes. */
   readonly onValidationStateChange?: (state: HogQLEditorState) => void
   /**
-   * Colour scheme; `auto` follows the system setting.
+   * Colour scheme; `auto` follows the kit's root (`appearance.theme` of the provider or `KitRoot`), else the system.
    * @default 'auto'
    */
   readonly theme?: 'light' | 'dark' | 'auto'
@@ -97,8 +97,8 @@ export const HogQLEditor = forwardRef<HogQLEditorHandle, HogQLEditorProps>(funct
   const compartments = useMemo(createCompartments, [])
   const latest = useRef(props)
   latest.current = props
-  const prefersDark = usePrefersDark(props.theme === undefined || props.theme === 'auto')
-  const mode = props.theme === 'dark' || (props.theme !== 'light' && prefersDark) ? 'dark' : 'light'
+  const root = useRef<HTMLDivElement>(null)
+  const mode = useResolvedTheme(root, props.theme ?? 'auto')
 
   useImperativeHandle(
     ref,
@@ -222,7 +222,13 @@ export const HogQLEditor = forwardRef<HogQLEditorHandle, HogQLEditorProps>(funct
 
   const className = props.className ? `sf-hogql-editor ${props.className}` : 'sf-hogql-editor'
   return (
-    <div className={className} data-state={validationState} data-theme={mode} data-readonly={readOnly || undefined}>
+    <div
+      ref={root}
+      className={className}
+      data-state={validationState}
+      data-theme={mode}
+      data-readonly={readOnly || undefined}
+    >
       <div ref={host} className="sf-hogql-editor__host" />
       {mounted ? null : (
         <HogQLFallbackText

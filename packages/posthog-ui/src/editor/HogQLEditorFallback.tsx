@@ -18,7 +18,7 @@ const TEXT_STYLE: CSSProperties = {
   resize: 'none',
   padding: '8px 12px',
   fontFamily: 'var(--sf-font-mono, ui-monospace, SFMono-Regular, Menlo, Consolas, monospace)',
-  fontSize: 'var(--sf-font-size-mono, 13px)',
+  fontSize: 'var(--sf-font-size, 14px)',
   color: 'var(--sf-color-fg, inherit)',
   backgroundColor: 'var(--sf-color-bg, transparent)',
   border: '1px solid var(--sf-color-border, #d0d4dc)',

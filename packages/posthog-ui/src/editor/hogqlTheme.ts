@@ -18,7 +18,6 @@ const FALLBACK = {
     selection: '#cfe0ff',
     danger: '#c0262d',
     warning: '#a15c00',
-    info: '#1f5fd1',
     keyword: '#8a2bb7',
     string: '#0f7b3b',
     number: '#a8480c',
@@ -35,7 +34,6 @@ const FALLBACK = {
     selection: '#2e4a7a',
     danger: '#ff7b7f',
     warning: '#f2b45a',
-    info: '#7aa7ff',
     keyword: '#d4a0ff',
     string: '#7ed69a',
     number: '#ffb27a',
@@ -45,18 +43,20 @@ const FALLBACK = {
 } as const
 
 /**
- * The editor's look, built from the kit's CSS variables (`--sf-color-bg`, `--sf-color-fg`, `--sf-color-accent`,
- * `--sf-color-border`, `--sf-font-mono`, `--sf-radius`, …) with fallbacks per mode, so a host's `appearance` restyles the
- * editor together with the rest of the kit. Syntax colours can be set with `--sf-color-syntax-*`.
+ * The editor's look, built from the kit's CSS variables (`--sf-color-bg`, `-fg`, `-muted`, `-surface`, `-border`,
+ * `-accent`, `-accent-fg`, `-danger`, `-warning`, `--sf-font-mono`, `--sf-font-size`, `--sf-radius`; see the kit's
+ * `appearance`) with fallbacks per mode, so the editor restyles with the rest of the kit. Editor-only variables:
+ * `--sf-color-selection` and `--sf-color-syntax-{keyword,string,number,function,property,placeholder}`.
  */
 export function hogqlTheme(mode: HogQLThemeMode): Extension {
   const c = FALLBACK[mode]
   const v = (name: string, fallback: string) => `var(--sf-${name}, ${fallback})`
   const fg = v('color-fg', c.fg)
-  const muted = v('color-fg-muted', c.muted)
+  const muted = v('color-muted', c.muted)
   const surface = v('color-surface', c.surface)
   const border = v('color-border', c.border)
   const accent = v('color-accent', c.accent)
+  const accentFg = v('color-accent-fg', c.bg)
   const radius = v('radius', '6px')
 
   const chrome = EditorView.theme(
@@ -66,9 +66,9 @@ export function hogqlTheme(mode: HogQLThemeMode): Extension {
         backgroundColor: v('color-bg', c.bg),
         border: `1px solid ${border}`,
         borderRadius: radius,
-        fontSize: v('font-size-mono', '13px'),
+        fontSize: v('font-size', '14px'),
       },
-      '&.cm-focused': { outline: `2px solid ${v('color-focus', c.accent)}`, outlineOffset: '1px' },
+      '&.cm-focused': { outline: `2px solid ${accent}`, outlineOffset: '2px' },
       '.cm-scroller': { fontFamily: v('font-mono', 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace') },
       '.cm-content': { caretColor: accent, padding: '8px 0' },
       '.cm-cursor, .cm-dropCursor': { borderLeftColor: accent },
@@ -81,12 +81,12 @@ export function hogqlTheme(mode: HogQLThemeMode): Extension {
       '.cm-hogql-placeholder': { color: v('color-syntax-placeholder', c.placeholder), fontWeight: '600' },
       '.cm-hogql-placeholder-unknown': { textDecoration: `underline dotted ${v('color-warning', c.warning)}` },
       '.cm-tooltip': { backgroundColor: surface, color: fg, border: `1px solid ${border}`, borderRadius: radius },
-      '.cm-tooltip-autocomplete > ul > li[aria-selected]': { backgroundColor: accent, color: v('color-bg', c.bg) },
+      '.cm-tooltip-autocomplete > ul > li[aria-selected]': { backgroundColor: accent, color: accentFg },
       '.cm-completionDetail': { color: muted, fontStyle: 'normal', marginLeft: '1em' },
       '.cm-diagnostic-error': { borderLeftColor: v('color-danger', c.danger) },
       '.cm-diagnostic-warning': { borderLeftColor: v('color-warning', c.warning) },
-      '.cm-diagnostic-info': { borderLeftColor: v('color-info', c.info) },
-      '.cm-diagnosticAction': { backgroundColor: accent, color: v('color-bg', c.bg), borderRadius: radius },
+      '.cm-diagnostic-info': { borderLeftColor: accent },
+      '.cm-diagnosticAction': { backgroundColor: accent, color: accentFg, borderRadius: radius },
       '.cm-panels': { backgroundColor: surface, color: fg },
     },
     { dark: mode === 'dark' },
