@@ -139,9 +139,17 @@ export function createFakeBackend(options: FakeBackendOptions = {}) {
         return query ? { query } : { status: 404, code: 'query_not_found', message: 'No saved query with this id.' }
       }
       case 'runQuery': {
-        const queued = { ...(fx.runs[1] as ApiRun), id: `run-now-${calls.length}`, queryId: params.queryId ?? '', status: 'queued' as const, trigger: 'manual' as const, finishedAt: null, startedAt: '2026-11-27T10:00:00Z' }
-        state.runs = [queued, ...state.runs]
-        return { runId: queued.id, queuedAt: '2026-11-27T10:00:00Z' }
+        // The fake scheduler runs at once: the next list shows the finished run.
+        const done: ApiRun = {
+          ...(fx.runs[1] as ApiRun),
+          id: `run-now-${calls.length}`,
+          queryId: params.queryId ?? '',
+          trigger: 'manual',
+          startedAt: '2026-11-27T10:00:00Z',
+          finishedAt: '2026-11-27T10:00:04Z',
+        }
+        state.runs = [done, ...state.runs]
+        return { runId: done.id, queuedAt: '2026-11-27T10:00:00Z' }
       }
       case 'listRuns': {
         const queryId = url.searchParams.get('queryId')

@@ -22,8 +22,10 @@ export const connectionView: ConnectionView = {
 
 export const testResult: TestConnectionResponse = {
   apiHost: 'https://eu.posthog.com',
+  projectId: 12345,
   project: { id: 12345, name: 'Acme Analytics', timeZone: 'Europe/Berlin' },
-  scopes: ['query:read', 'project:read'],
+  keyScopes: ['query:read', 'project:read'],
+  scopes: { 'query:read': 'granted', 'project:read': 'granted', 'personal_api_key:read': 'unknown' },
   elapsedMs: 182,
 }
 
@@ -78,7 +80,7 @@ export const usagePreview: PreviewResponse = {
   ]),
   elapsedMs: 412,
   truncated: true,
-  truncatedReason: 'posthog_default_limit',
+  truncatedReason: 'row_cap',
   hogql:
     "SELECT person.properties.email_domain AS org_domain, event AS metric, toDate(timestamp) AS day, count() AS value FROM events WHERE timestamp >= {period_start} AND timestamp < {period_end} GROUP BY org_domain, metric, day",
   window: { start: '2026-11-01T00:00:00Z', end: '2026-11-27T00:00:00Z' },
@@ -137,66 +139,85 @@ export const planDefinition: QueryDefinition = {
   mapping: { account: { resolver: 'crm_id', column: 'crm' }, form: 'wide', fields: [{ column: 'plan', field: 'plan' }, { column: 'seats', field: 'seats_used' }] },
 }
 
-function reject(row: number, column: string | null, value: ApiRejectedRow['value'], reason: string, message: string): ApiRejectedRow {
-  return { row, column, value, reason, message }
+type Reason = ApiRejectedRow['reason']
+
+function reject(row: number, column: string, value: string, reason: Reason, message: string): ApiRejectedRow {
+  const source = usagePreview.rows[row - 1] ?? []
+  const rowData = Object.fromEntries(usagePreview.columns.map((name, i) => [name, source[i] ?? null]))
+  return { row, column, value, reason, message, rowData: { ...rowData, [column]: value } }
 }
 
-/** Rejected rows of the partial run. */
+/** Rejected rows of the partial run (and of the dry run): three bad timestamps, one unmatched, one ambiguous account. */
 export const partialRunRejects: ApiRejectedRow[] = [
-  reject(3, 'day', 'yesterday', 'bad_timestamp', 'Column "day": "yesterday" is not a date-time.'),
-  reject(17, 'day', '', 'bad_timestamp', 'Column "day": "" is not a date-time.'),
-  reject(42, 'day', '31/02/2026', 'bad_timestamp', 'Column "day": "31/02/2026" is not a date-time.'),
-  reject(8, 'org_domain', 'gmail.com', 'unmatched_account', 'No account has the domain gmail.com (a public mail domain).'),
-  reject(55, 'org_domain', 'acme.co', 'ambiguous_account', 'acme.co matches Acme Corp and Acme Co-operative equally well.'),
+  reject(4, 'day', 'yesterday', 'bad_timestamp', 'Column "day": "yesterday" is not a date-time.'),
+  reject(9, 'org_domain', 'gmail.com', 'unmatched_account', 'gmail.com is a public mail domain; no account is matched by it.'),
+  reject(18, 'day', '', 'bad_timestamp', 'Column "day": "" is not a date-time.'),
+  reject(43, 'day', '31/02/2026', 'bad_timestamp', 'Column "day": "31/02/2026" is not a date-time.'),
+  reject(56, 'org_domain', 'acme.co', 'ambiguous_account', 'acme.co matches Acme Corp and Acme Co-operative equally well.'),
 ]
 
-function run(index: number, status: ApiRun['status'], read: number, rejected: number, queryId = 'usage-daily'): ApiRun {
+function byReason(rejects: readonly ApiRejectedRow[]) {
+  const counts: Partial<Record<Reason, number>> = {}
+  for (const r of rejects) counts[r.reason] = (counts[r.reason] ?? 0) + 1
+  return counts
+}
+
+function run(index: number, status: ApiRun['status'], read: number, rejects: readonly ApiRejectedRow[] = []): ApiRun {
   const started = Date.UTC(2026, 10, 26 - index, 5, 0, 0)
-  const final = status !== 'queued' && status !== 'running'
-  const byReason = new Map<string, ApiRejectedRow[]>()
-  if (rejected > 0) for (const r of partialRunRejects) byReason.set(r.reason, [...(byReason.get(r.reason) ?? []), r])
+  const durationMs = status === 'skipped' ? 3 : 4_000 + index * 900
+  const reasons = [...new Set(rejects.map((r) => r.reason))].map((reason) => {
+    const samples = rejects.filter((r) => r.reason === reason)
+    return { reason, count: samples.length, samples }
+  })
   return {
     id: `run-${index}`,
-    queryId,
     trigger: index === 0 ? 'manual' : 'schedule',
+    queryId: usageDefinition.id,
+    queryName: usageDefinition.name,
+    type: usageDefinition.type,
     status,
+    skipReason: status === 'skipped' ? 'query_disabled' : null,
+    dryRun: false,
     startedAt: new Date(started).toISOString(),
-    finishedAt: final ? new Date(started + 4_000 + index * 900).toISOString() : null,
+    finishedAt: new Date(started + durationMs).toISOString(),
+    durationMs,
     window: { start: new Date(started - 86_400_000).toISOString(), end: new Date(started).toISOString() },
-    counts: { read, written: status === 'failed' ? 0 : read - rejected, rejected, unmatched: rejected > 0 ? 1 : 0 },
-    reasons:
-      rejected > 0
-        ? [...byReason].map(([reason, samples]) => ({
-            reason,
-            count: reason === 'bad_timestamp' ? rejected - 2 : 1,
-            samples,
-          }))
-        : [],
-    posthog: { requests: 2, elapsedMs: 900 + index * 40 },
-    hogql: [usageDefinition.hogql],
+    counts: {
+      read,
+      written: status === 'failed' ? 0 : read - rejects.length,
+      rejected: rejects.length,
+      unmatched: rejects.filter((r) => r.reason === 'unmatched_account').length,
+      ambiguous: rejects.filter((r) => r.reason === 'ambiguous_account').length,
+      byReason: byReason(rejects),
+    },
+    reasons: reasons.sort((a, b) => b.count - a.count),
+    posthog: {
+      hogql: status === 'skipped' ? [] : [usageDefinition.hogql],
+      requests: status === 'skipped' ? 0 : 2,
+      elapsedMs: status === 'skipped' ? 0 : 900 + index * 40,
+      timings: [],
+    },
     error:
       status === 'failed'
         ? { code: 'rate_limited', message: 'PostHog rate-limited the key for longer than the run may wait (retry in 3600 s).' }
-        : status === 'skipped'
-          ? { code: 'disabled', message: 'The query was disabled when its slot came.' }
-          : null,
+        : null,
   }
 }
 
 /** Twelve runs of the usage query, newest first, with every status. */
 export const runs: ApiRun[] = [
-  run(0, 'partial', 1480, 5),
-  run(1, 'succeeded', 1502, 0),
-  run(2, 'succeeded', 1390, 0),
-  run(3, 'failed', 0, 0),
-  run(4, 'succeeded', 1610, 0),
-  run(5, 'skipped', 0, 0),
-  run(6, 'succeeded', 1544, 0),
-  run(7, 'succeeded', 1203, 0),
-  run(8, 'succeeded', 1420, 0),
-  run(9, 'succeeded', 1333, 0),
-  run(10, 'succeeded', 1298, 0),
-  run(11, 'succeeded', 1467, 0),
+  run(0, 'partial', 1480, partialRunRejects),
+  run(1, 'succeeded', 1502),
+  run(2, 'succeeded', 1390),
+  run(3, 'failed', 0),
+  run(4, 'succeeded', 1610),
+  run(5, 'skipped', 0),
+  run(6, 'succeeded', 1544),
+  run(7, 'succeeded', 1203),
+  run(8, 'succeeded', 1420),
+  run(9, 'succeeded', 1333),
+  run(10, 'succeeded', 1298),
+  run(11, 'succeeded', 1467),
 ]
 
 export const savedQueries: SavedQuery[] = [
@@ -206,12 +227,33 @@ export const savedQueries: SavedQuery[] = [
 
 /** The dry run of `usageDefinition` over `usagePreview`: 3 bad timestamps, one unmatched and one ambiguous account. */
 export const usageDryRun: DryRunResponse = {
+  queryId: usageDefinition.id,
   rowsRead: 100,
   records: usagePreview.rows.slice(0, 5).map((row, i) => ({
-    row: i,
+    row: i + 1,
     record: { account: String(row[0]), metric: String(row[1]), timestamp: `${row[2]}T00:00:00Z`, value: Number(row[3]) },
   })),
   rejects: partialRunRejects,
-  resolver: { resolver: 'email_domain', total: 9, matched: 7, unmatched: 1, ambiguous: 1, matchRate: 7 / 9 },
+  counts: { wouldWrite: 95, rejected: 5, byReason: byReason(partialRunRejects) },
+  resolver: {
+    resolver: 'email_domain',
+    total: 9,
+    matched: 7,
+    unmatched: 1,
+    ambiguous: 1,
+    matchRate: 7 / 9,
+    unmatchedExamples: [{ value: 'gmail.com', reason: 'public mail domain' }],
+    ambiguousExamples: [
+      {
+        value: 'acme.co',
+        reason: 'two candidates score within the margin',
+        candidates: [
+          { accountId: 'acc_17', name: 'Acme Corp', score: 0.91 },
+          { accountId: 'acc_42', name: 'Acme Co-operative', score: 0.9 },
+        ],
+      },
+    ],
+  },
+  error: null,
   hogql: null,
 }

@@ -9,16 +9,19 @@ export type UseRunsOptions = {
   queryId?: string
   /** Runs per page. @default 20 */
   limit?: number
-  /** Poll while a run is queued or running, in milliseconds; `false` to never poll. @default 5000 */
-  pollWhileActiveMs?: number | false
+  /**
+   * Refetch the first page every N milliseconds (e.g. after "Run now", until the run appears: runs are listed
+   * once they finish). @default false
+   */
+  pollMs?: number | false
 }
 
-/** Sync runs, newest first, paged by cursor (`fetchNextPage`). Polls while a run is still going. */
+/** Finished sync runs, newest first, paged by cursor (`fetchNextPage`). */
 export function useRuns(
   options: UseRunsOptions = {},
 ): UseInfiniteQueryResult<InfiniteData<ListRunsResponse, string | undefined>, ApiError> {
   const { client } = usePostHogIntegration()
-  const { queryId, limit, pollWhileActiveMs = 5000 } = options
+  const { queryId, limit, pollMs = false } = options
   const filter = { ...(queryId ? { queryId } : {}), ...(limit ? { limit } : {}) }
   return useInfiniteQuery({
     queryKey: postHogQueryKeys.runs(filter),
@@ -26,10 +29,6 @@ export function useRuns(
       client.listRuns({ ...filter, ...(pageParam ? { cursor: pageParam } : {}) }, { signal }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page) => page.nextCursor ?? undefined,
-    refetchInterval: (query) =>
-      pollWhileActiveMs !== false &&
-      query.state.data?.pages.some((p) => p.runs.some((r) => r.status === 'queued' || r.status === 'running'))
-        ? pollWhileActiveMs
-        : false,
+    refetchInterval: pollMs,
   })
 }

@@ -5,6 +5,8 @@ const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en
 
 /** The kit's English messages; override any subset through the provider's `labels` prop. */
 export const defaultMessages = {
+  /** BCP 47 locale for dates and numbers; `undefined` uses the browser's (may differ from server rendering). */
+  dateLocale: 'en-US' as string | undefined,
   // ConnectForm
   connectionTitle: 'PostHog connection',
   apiHost: 'PostHog region',
@@ -90,7 +92,35 @@ export const defaultMessages = {
   liveCheckIdle: 'Run a preview to check the mapping against real rows.',
   checking: 'Checking…',
   wouldWrite: (n: number, total: number) => `${n} of ${total} rows would be written`,
-  wouldReject: (n: number, total: number, reason: string) => `${n} of ${total} ${reasonNoun(reason)}`,
+  rejectSummary: (count: number, total: number, column: string | null, problem: string) =>
+    column ? `${count} of ${total} values in “${column}” ${problem}` : `${count} of ${total} rows ${problem}`,
+  /** How a reject reason reads after "3 of 100 values …"; unknown codes fall back to `rejectOther`. */
+  rejectReasons: {
+    missing_account: 'have no account value',
+    unmatched_account: 'match no account',
+    ambiguous_account: 'match more than one account',
+    bad_timestamp: 'are not timestamps',
+    not_a_number: 'are not numbers',
+    missing_metric: 'have no metric name',
+    unknown_field: 'name no known custom field',
+    bad_enum_value: 'are not allowed values',
+    bad_boolean: 'are not true or false',
+    bad_date: 'are not dates',
+    missing_required: 'are empty but required',
+    missing_key: 'have no record key',
+    duplicate_key: 'repeat an earlier record key',
+    unsafe_integer: 'are integers too large to keep exactly',
+  } as Record<string, string>,
+  rejectOther: (reason: string) => `were rejected (${reason.replaceAll('_', ' ')})`,
+  examples: 'e.g.',
+  resolverLabels: {
+    statisfy_id: 'Statisfy account ID',
+    crm_id: 'CRM ID (Salesforce, HubSpot)',
+    org_id: 'Organisation ID',
+    email_domain: 'Email or website domain',
+    account_name: 'Account name',
+  } as Record<string, string>,
+  resolverCustomField: (label: string) => `Custom field: ${label}`,
   matchRate: (matched: number, total: number) =>
     `Accounts matched: ${matched} of ${total} (${total === 0 ? 0 : Math.round((matched / total) * 100)}%)`,
   unmatchedExamples: 'Not matched',
@@ -172,10 +202,6 @@ export const defaultMessages = {
     seconds === null
       ? 'PostHog is rate limiting this key. Try again shortly.'
       : `PostHog is rate limiting this key. Try again in ${seconds} s.`,
-}
-
-function reasonNoun(reason: string): string {
-  return `rows rejected (${reason.replaceAll('_', ' ')})`
 }
 
 /** All messages of the kit. */

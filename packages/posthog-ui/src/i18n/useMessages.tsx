@@ -4,7 +4,9 @@ import { defaultMessages, type Messages } from './messages'
 const MessagesContext = createContext<Messages>(defaultMessages)
 
 /** Overrides for any subset of the kit's messages (nested groups may be given in part). */
-export type Labels = Partial<Omit<Messages, 'weekdays' | 'connectionErrors'>> & {
+export type Labels = Partial<Omit<Messages, 'weekdays' | 'connectionErrors' | 'rejectReasons' | 'resolverLabels'>> & {
+  rejectReasons?: Record<string, string>
+  resolverLabels?: Record<string, string>
   weekdays?: Partial<Messages['weekdays']>
   connectionErrors?: Partial<Messages['connectionErrors']>
 }
@@ -17,6 +19,8 @@ export function MessagesProvider({ labels, children }: { labels: Labels | undefi
       ...labels,
       weekdays: { ...defaultMessages.weekdays, ...labels?.weekdays },
       connectionErrors: { ...defaultMessages.connectionErrors, ...labels?.connectionErrors },
+      rejectReasons: { ...defaultMessages.rejectReasons, ...labels?.rejectReasons },
+      resolverLabels: { ...defaultMessages.resolverLabels, ...labels?.resolverLabels },
     }),
     [labels],
   )

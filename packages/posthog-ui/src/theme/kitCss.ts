@@ -79,6 +79,9 @@ ${themed('light')},${themed('dark')},${themed('auto')}{color:var(--sf-color-fg);
 .sf-root .sf-chart rect[data-status=partial]{fill:var(--sf-color-warning)}
 .sf-root .sf-chart rect[data-status=skipped]{fill:var(--sf-color-muted)}
 .sf-root .sf-visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+.sf-root .sf-meter{display:block;width:100%;max-width:24em;height:.8em}
+.sf-root fieldset{margin:0;min-width:0}
+.sf-root legend{padding:0 var(--sf-space)}
 .sf-root details>summary{cursor:pointer}
 .sf-root .sf-code{font-family:var(--sf-font-mono);background:var(--sf-color-surface);border:1px solid var(--sf-color-border);border-radius:var(--sf-radius);padding:calc(var(--sf-space)*2);white-space:pre-wrap;overflow:auto;margin:0}
 `

@@ -65,7 +65,7 @@ describe('ConnectForm', () => {
   })
 
   it('warns when the key works but lacks query:read', async () => {
-    const { user } = renderWithBackend(<ConnectForm />, { test: { ...testResult, scopes: ['project:read'] } })
+    const { user } = renderWithBackend(<ConnectForm />, { test: { ...testResult, keyScopes: ['project:read'], scopes: { ...testResult.scopes, 'query:read': 'missing' } } })
     await user.click(await screen.findByRole('button', { name: 'Test connection' }))
     expect(await screen.findByText(/lacks the query:read scope/)).toBeInTheDocument()
   })

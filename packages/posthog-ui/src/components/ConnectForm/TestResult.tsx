@@ -1,7 +1,6 @@
 import type { TestConnectionResponse } from '@statisfy/posthog-sdk'
 import { useMessages } from '../../i18n/useMessages'
 import { Alert } from '../../primitives/Alert'
-import { canQuery } from './connectionAdvice'
 
 /** Where a connection test stands; `failed` is shown by the error alert instead. */
 export type TestResultState = 'idle' | 'testing' | 'passed'
@@ -20,18 +19,18 @@ export function TestResult({ state, result }: { state: TestResultState; result: 
       )
     case 'passed': {
       if (!result) return null
-      const scopes = result.scopes
-      const lacksQuery = scopes !== null && !canQuery(scopes)
+      const scopes = result.keyScopes
+      const lacksQuery = result.scopes['query:read'] === 'missing'
       return (
         <Alert
           tone={lacksQuery ? 'warning' : 'success'}
           data-state={state}
-          title={m.connectedTo(result.project.name ?? `#${result.project.id}`)}
+          title={m.connectedTo(result.project?.name ?? `#${result.projectId}`)}
         >
           <dl className="sf-row" style={{ margin: 0 }}>
             <div>
               <dt className="sf-label">{m.projectTimeZone}</dt>
-              <dd style={{ margin: 0 }}>{result.project.timeZone ?? 'UTC'}</dd>
+              <dd style={{ margin: 0 }}>{result.project?.timeZone ?? m.scopesUnknown}</dd>
             </div>
             <div>
               <dt className="sf-label">{m.keyScopes}</dt>

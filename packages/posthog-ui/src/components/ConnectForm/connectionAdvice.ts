@@ -53,8 +53,3 @@ export function connectionAdvice(error: ApiError): ConnectionAdvice {
   }
   return { ...base, field: 'form', title: 'failed' }
 }
-
-/** True when the key's reported scopes allow HogQL queries (`query:read`, `query:write` or `*`). */
-export function canQuery(scopes: readonly string[]): boolean {
-  return scopes.some((scope) => scope === '*' || scope === 'query:read' || scope === 'query:write')
-}

@@ -14,11 +14,11 @@ import { TruncationNotice } from './TruncationNotice'
 export type PreviewColumn = { name: string; type: string }
 
 /**
- * Why a result is incomplete: the preview route's reasons (`posthog_default_limit`: PostHog's implicit `LIMIT 100` on
- * a query without LIMIT; `row_cap`: the preview's row limit) plus `posthog_max_rows`, PostHog's 50,000-row cap, for
- * full results shown client-side.
+ * Why a result is incomplete: the preview route's `row_cap` (the preview's row limit), or, for results shown straight
+ * from PostHog, `posthog_default_limit` (PostHog's implicit `LIMIT 100` on a query without LIMIT, `hasMore: true`)
+ * and `posthog_max_rows` (PostHog's 50,000-row cap).
  */
-export type PreviewTableTruncation = PreviewTruncation | 'posthog_max_rows'
+export type PreviewTableTruncation = PreviewTruncation | 'posthog_default_limit' | 'posthog_max_rows'
 
 /** An error to show in place of the rows; `message` is PostHog's own text when PostHog produced it. */
 export type PreviewError = { message: string; code?: string }

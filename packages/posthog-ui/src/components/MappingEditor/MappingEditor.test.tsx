@@ -1,0 +1,83 @@
+import type { QueryType } from '@statisfy/posthog-sdk'
+import { screen, waitFor, within } from '@testing-library/react'
+import { useState } from 'react'
+import { describe, expect, it, vi } from 'vitest'
+import { catalog, usageDefinition, usagePreview } from '../../../test/fixtures'
+import { renderWithBackend } from '../../../test/renderWithBackend'
+import { MappingEditor } from './MappingEditor'
+import { type DefinitionBase, suggestDraft } from './mappingDraft'
+
+const { type: _type, mapping: _mapping, ...base } = usageDefinition
+const columns = usagePreview.columns.map((name, i) => ({ name, type: usagePreview.types[i] ?? 'String' }))
+
+function Harness({ type = 'product_usage', onSave, baseOverride }: { type?: QueryType; onSave?: () => void; baseOverride?: Partial<DefinitionBase> }) {
+  const [draft, setDraft] = useState(() => suggestDraft(type, columns, catalog))
+  return (
+    <MappingEditor
+      value={draft}
+      onChange={setDraft}
+      base={{ ...base, ...baseOverride }}
+      preview={usagePreview}
+      catalog={catalog}
+      onSave={onSave}
+    />
+  )
+}
+
+describe('MappingEditor', () => {
+  it('suggests columns from their names and types', () => {
+    renderWithBackend(<Harness />)
+    expect(screen.getByLabelText('Match accounts by')).toHaveValue('email_domain')
+    expect(screen.getByLabelText('Account column')).toHaveValue('org_domain')
+    expect(screen.getByLabelText('Timestamp column')).toHaveValue('day')
+    expect(screen.getByLabelText('Value column')).toHaveValue('value')
+    expect(screen.getByLabelText('Metric column')).toHaveValue('metric')
+    expect(within(screen.getByLabelText('Timestamp column')).getByRole('option', { name: /day · Date \(suggested\)/ })).toBeInTheDocument()
+  })
+
+  it('checks the mapping live against the preview: rejects by reason with examples, resolver match rate', async () => {
+    const { backend } = renderWithBackend(<Harness />)
+    expect(await screen.findByText('3 of 100 values in “day” are not timestamps')).toBeInTheDocument()
+    expect(screen.getByText(/"yesterday", "", "31\/02\/2026"/)).toBeInTheDocument()
+    expect(screen.getByTestId('match-rate')).toHaveTextContent('Accounts matched: 7 of 9 (78%)')
+    expect(screen.getByText('95 of 100 rows would be written')).toBeInTheDocument()
+    expect(screen.getByText('Not matched').nextElementSibling).toHaveTextContent('gmail.com — public mail domain')
+    expect(screen.getByText('More than one candidate').nextElementSibling).toHaveTextContent('acme.co — Acme Corp · Acme Co-operative')
+    const dryRun = backend.calls.find((c) => c.operation === 'dryRun')
+    expect(dryRun?.body).toMatchObject({
+      definition: { type: 'product_usage', mapping: { account: { resolver: 'email_domain', column: 'org_domain' } } },
+      sample: { columns: usagePreview.columns, rows: usagePreview.rows },
+    })
+  })
+
+  it('blocks saving with the reasons while invalid, and saves the parsed definition once fixed', async () => {
+    const onSave = vi.fn()
+    const { user } = renderWithBackend(<Harness onSave={onSave} />)
+    await user.selectOptions(screen.getByLabelText('Value column'), 'day')
+    const blockers = screen.getByTestId('save-blockers')
+    expect(blockers).toHaveTextContent(/Column "day" is already mapped as the/)
+    await user.click(screen.getByRole('button', { name: 'Save query' }))
+    expect(onSave).not.toHaveBeenCalled()
+    await user.selectOptions(screen.getByLabelText('Value column'), 'value')
+    expect(screen.queryByTestId('save-blockers')).not.toBeInTheDocument()
+    await user.click(screen.getByRole('button', { name: 'Save query' }))
+    expect(onSave).toHaveBeenCalledWith(expect.objectContaining({ id: 'usage-daily', type: 'product_usage' }))
+  })
+
+  it('switches to custom fields (wide) with catalog fields per column, and to custom objects', async () => {
+    const { user, backend } = renderWithBackend(<Harness />)
+    await user.click(screen.getByRole('radio', { name: 'Custom fields' }))
+    const metricTarget = screen.getByLabelText('Field for metric')
+    expect(within(metricTarget).getByRole('option', { name: 'Plan (enum)' })).toBeInTheDocument()
+    expect(screen.getByTestId('save-blockers')).toHaveTextContent('Map at least one column to a custom field.')
+    await user.selectOptions(metricTarget, 'plan')
+    await waitFor(() =>
+      expect(backend.calls.filter((c) => c.operation === 'dryRun').at(-1)?.body).toMatchObject({
+        definition: { type: 'custom_field', mapping: { form: 'wide', fields: [{ column: 'metric', field: 'plan' }] } },
+      }),
+    )
+    await user.click(screen.getByRole('radio', { name: 'Custom objects' }))
+    expect(screen.getByLabelText('Object type')).toHaveValue('workspace')
+    expect(within(screen.getByLabelText('Attribute for metric')).getByRole('option', { name: 'Name (string, required)' })).toBeInTheDocument()
+  })
+})
