@@ -8,7 +8,7 @@ import { HogQLFallbackText } from './HogQLEditorFallback'
 import { hogql } from './hogql'
 import type { HogQLValidate } from './hogqlDiagnostics'
 import { type HogQLValidationState, hogqlLinter } from './hogqlLinter'
-import type { HogQLPropertyNames, HogQLSchema } from './hogqlSchema'
+import type { HogQLPropertyNames, HogQLSchemaInput } from './hogqlSchema'
 import { hogqlTheme } from './hogqlTheme'
 import { useResolvedTheme } from './useResolvedTheme'
 
@@ -30,8 +30,11 @@ export interface HogQLEditorProps {
    * @default false
    */
   readonly readOnly?: boolean
-  /** PostHog's `DatabaseSchemaQuery` response, for completion of tables and fields. @default PostHog's core tables */
-  readonly schema?: HogQLSchema | null
+  /**
+   * The project's schema for completion of tables and fields: `useSchema().data`, or PostHog's `DatabaseSchemaQuery`
+   * response as it comes. @default PostHog's core tables (events, persons, groups, sessions)
+   */
+  readonly schema?: HogQLSchemaInput | null
   /** Placeholder names the query may use as `{name}` besides `{period_start}` and `{period_end}`. */
   readonly values?: readonly string[]
   /** Property names per table offered after `properties.` (e.g. from the host's PostHog property definitions). */

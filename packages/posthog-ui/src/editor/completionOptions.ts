@@ -47,7 +47,7 @@ export function tableCompletions(schema: HogQLSchema): Completion[] {
   return Object.entries(schema.tables).map(([key, table]) => ({
     label: key,
     type: 'class',
-    detail: table.type === undefined || table.type === 'posthog' ? 'table' : table.type.replaceAll('_', ' '),
+    detail: !table.type || table.type === 'posthog' ? 'table' : table.type.replaceAll('_', ' '),
     apply: PLAIN_NAME.test(key) || key.includes('.') ? key : `\`${key}\``,
   }))
 }

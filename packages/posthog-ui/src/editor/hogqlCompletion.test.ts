@@ -131,6 +131,32 @@ describe('hogqlCompletion', () => {
     expect(labels(completeAt('select group_0.| from events'))).toContain('properties')
   })
 
+  it('accepts the kit API’s list form of the schema (useSchema().data)', () => {
+    const list = {
+      tables: [
+        {
+          name: 'events',
+          kind: 'posthog',
+          fields: [
+            { name: 'event', type: 'string', table: null, fields: [] },
+            { name: 'properties', type: 'json', table: null, fields: ['plan', 'seats'] },
+            { name: 'person', type: 'lazy_table', table: 'persons', fields: ['id', 'properties'] },
+          ],
+        },
+        { name: 'persons', kind: 'posthog', fields: [{ name: 'id', type: 'string', table: null, fields: [] }] },
+        { name: 'orders', kind: 'data_warehouse', fields: [{ name: 'total', type: 'float', table: null, fields: [] }] },
+      ],
+    }
+    expect(labels(completeAt('select | from events', { schema: list }))).toEqual(
+      expect.arrayContaining(['event', 'person']),
+    )
+    expect(labels(completeAt('select person.| from events', { schema: list }))).toEqual(['id'])
+    // Property names listed on the JSON field (as the emulator reports those seen in the data) come first.
+    expect(labels(completeAt('select properties.| from events', { schema: list }))).toEqual(['plan', 'seats'])
+    const orders = completeAt('select 1 from ord|', { schema: list })?.options.find((o) => o.label === 'orders')
+    expect(orders?.detail).toBe('data warehouse')
+  })
+
   it('uses lower-case keywords when asked', () => {
     expect(labels(completeAt('sel|', { keywordCase: 'lower' }))).toContain('select')
   })

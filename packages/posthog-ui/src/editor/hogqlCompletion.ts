@@ -10,7 +10,7 @@ import {
   tableCompletions,
 } from './completionOptions'
 import { DEFAULT_SCHEMA } from './defaultSchema'
-import type { HogQLPropertyNames, HogQLSchema } from './hogqlSchema'
+import { type HogQLPropertyNames, type HogQLSchemaInput, normalizeSchema } from './hogqlSchema'
 import { placeholderNames } from './placeholders'
 import { resolvePath } from './schemaIndex'
 import { findTableReferences } from './tableReferences'
@@ -18,10 +18,11 @@ import { findTableReferences } from './tableReferences'
 /** What HogQL completion knows about the project. All optional. */
 export interface HogQLCompletionConfig {
   /**
-   * PostHog's `DatabaseSchemaQuery` response for the project: tables, fields and joins to complete.
+   * The project's tables, fields and joins to complete: PostHog's `DatabaseSchemaQuery` response, or the kit API's
+   * `GetSchemaResponse` (`useSchema().data`).
    * @default the tables every PostHog project has (events, persons, groups, sessions)
    */
-  readonly schema?: HogQLSchema | null
+  readonly schema?: HogQLSchemaInput | null
   /** Placeholder names the query may use as `{name}`, besides `{period_start}` and `{period_end}`. */
   readonly values?: readonly string[]
   /** Property names per table, offered after `properties.` (PostHog's built-in names otherwise). */
@@ -46,7 +47,7 @@ const NOT_CODE = /String|Comment|QuotedIdentifier/
  * EditorState.create({ extensions: [HogQLDialect.language, autocompletion({ override: [hogqlCompletion({ schema })] })] })
  */
 export function hogqlCompletion(config: HogQLCompletionConfig = {}): CompletionSource {
-  const schema = config.schema ?? DEFAULT_SCHEMA
+  const schema = normalizeSchema(config.schema ?? DEFAULT_SCHEMA)
   const propertyNames = config.propertyNames ?? {}
   const placeholders = placeholderCompletions(placeholderNames(config.values))
   const tables = tableCompletions(schema)

@@ -18,9 +18,9 @@ export interface HogQLSchemaField {
 
 /** One table of PostHog's `DatabaseSchemaQuery` response. */
 export interface HogQLSchemaTable {
-  readonly name?: string
+  readonly name?: string | null
   /** `posthog`, `data_warehouse`, `view`, … */
-  readonly type?: string
+  readonly type?: string | null
   readonly fields: Readonly<Record<string, HogQLSchemaField>>
 }
 
@@ -30,6 +30,41 @@ export interface HogQLSchemaTable {
  */
 export interface HogQLSchema {
   readonly tables: Readonly<Record<string, HogQLSchemaTable>>
+}
+
+/**
+ * The same schema as lists, as the kit's host API returns it (`GetSchemaResponse` of `@statisfy/posthog-sdk`:
+ * `{ tables: [{ name, kind, fields: [{ name, type, table, fields }] }] }`).
+ */
+export interface HogQLSchemaList {
+  readonly tables: readonly {
+    readonly name: string
+    /** `posthog`, `data_warehouse`, `view`, … */
+    readonly kind?: string | null
+    readonly fields: readonly HogQLSchemaField[]
+  }[]
+}
+
+/** Either form of the project's schema: PostHog's `DatabaseSchemaQuery` response, or the kit's API list form. */
+export type HogQLSchemaInput = HogQLSchema | HogQLSchemaList
+
+const isSchemaList = (input: HogQLSchemaInput): input is HogQLSchemaList => Array.isArray(input.tables)
+
+/** Brings either schema form to PostHog's (tables and fields keyed by name). */
+export function normalizeSchema(input: HogQLSchemaInput): HogQLSchema {
+  if (!isSchemaList(input)) return input
+  return {
+    tables: Object.fromEntries(
+      input.tables.map((table) => [
+        table.name,
+        {
+          name: table.name,
+          type: table.kind ?? null,
+          fields: Object.fromEntries(table.fields.map((field) => [field.name, field])),
+        },
+      ]),
+    ),
+  }
 }
 
 /**

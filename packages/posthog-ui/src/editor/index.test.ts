@@ -20,6 +20,7 @@ describe('@statisfy/posthog-ui/editor', () => {
       'hogqlLinter',
       'hogqlRunKeymap',
       'hogqlTheme',
+      'normalizeSchema',
       'textToRun',
       'validationToDiagnostics',
     ])

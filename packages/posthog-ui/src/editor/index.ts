@@ -21,8 +21,15 @@ export { HOGQL_FUNCTIONS } from './hogqlFunctions'
 export { HOGQL_KEYWORDS, HOGQL_TYPES } from './hogqlKeywords'
 export type { HogQLLinterOptions, HogQLValidationState } from './hogqlLinter'
 export { hogqlLinter } from './hogqlLinter'
-export type { HogQLPropertyNames, HogQLSchema, HogQLSchemaField, HogQLSchemaTable } from './hogqlSchema'
-export { DEFAULT_PROPERTY_NAMES } from './hogqlSchema'
+export type {
+  HogQLPropertyNames,
+  HogQLSchema,
+  HogQLSchemaField,
+  HogQLSchemaInput,
+  HogQLSchemaList,
+  HogQLSchemaTable,
+} from './hogqlSchema'
+export { DEFAULT_PROPERTY_NAMES, normalizeSchema } from './hogqlSchema'
 export type { HogQLThemeMode } from './hogqlTheme'
 export { hogqlTheme } from './hogqlTheme'
 export { DEFAULT_PLACEHOLDERS } from './placeholders'

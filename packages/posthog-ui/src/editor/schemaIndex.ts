@@ -19,7 +19,10 @@ function propertiesOf(
   propertyNames: HogQLPropertyNames,
 ): CompletionLevel {
   const reached = schema.tables[table]?.name ?? table
-  const names = field.fields ?? propertyNames[reached] ?? DEFAULT_PROPERTY_NAMES[reached] ?? []
+  // A schema may list the properties seen in the data on the JSON field itself (the kit's emulator does); PostHog's
+  // does not, so the host's names or PostHog's built-in ones fill in.
+  const listed = field.fields && field.fields.length > 0 ? field.fields : undefined
+  const names = listed ?? propertyNames[reached] ?? DEFAULT_PROPERTY_NAMES[reached] ?? []
   return { kind: 'properties', names }
 }
 
