@@ -1,0 +1,45 @@
+import type { Cte } from './ast'
+import type { FieldType, TableDef } from './schema'
+
+/** Static kinds the printer tracks to pick ClickHouse overloads (e.g. `toDate` of a string vs a DateTime). */
+export type ValueKind = FieldType | 'number' | 'unknown'
+
+/** A printed ClickHouse expression with what the printer knows about it. */
+export interface Printed {
+  sql: string
+  kind: ValueKind
+  /** Set when the expression is a JSON column or a property of one, so `['key']` and `.key` can go deeper. */
+  json?: { column: string; keys: string[] }
+}
+
+/** A lazy join a query used, emitted as `LEFT JOIN (...) AS alias ON ...` after the table it hangs off. */
+export interface UsedLazyJoin {
+  alias: string
+  table: TableDef
+  on: string
+  groupIndex: number | undefined
+}
+
+/** A table visible in a SELECT: a dataset table, or a subquery / CTE / table function with named columns. */
+export type ScopeTable =
+  | { kind: 'schema'; alias: string; def: TableDef; lazyJoins: Map<string, UsedLazyJoin> }
+  | { kind: 'derived'; alias: string; columns: string[] }
+
+/** Name resolution context of one SELECT. Tables and aliases do not leak into subqueries; CTEs do. */
+export class Scope {
+  readonly tables: ScopeTable[] = []
+  readonly columnAliases = new Set<string>()
+  readonly tableCtes: Map<string, Cte>
+  readonly exprCtes: Set<string>
+  readonly lambdaArgs: Set<string>
+
+  constructor(parent: Scope | null) {
+    this.tableCtes = new Map(parent?.tableCtes)
+    this.exprCtes = new Set(parent?.exprCtes)
+    this.lambdaArgs = new Set(parent?.lambdaArgs)
+  }
+
+  findTable(alias: string): ScopeTable | undefined {
+    return this.tables.find((table) => table.alias === alias)
+  }
+}

@@ -1,0 +1,44 @@
+import type { Session } from 'chdb'
+import { mapClickHouseError } from './mapClickHouseError'
+
+/** Column metadata and rows as chdb returns them in JSONCompact (64-bit integers as strings). */
+export interface ClickHouseResult {
+  meta: { name: string; type: string }[]
+  data: unknown[][]
+}
+
+/** Settings on every user query: read-only and time-bounded like PostHog's, plus output formats the serializer expects. */
+export function querySettings(maxExecutionTime: number): string {
+  return [
+    'readonly=2',
+    `max_execution_time=${maxExecutionTime}`,
+    "session_timezone='UTC'",
+    'output_format_json_quote_64bit_integers=1',
+    'output_format_json_named_tuples_as_objects=0',
+    'output_format_json_quote_decimals=0',
+    "date_time_output_format='iso'",
+  ].join(', ')
+}
+
+/**
+ * Runs SQL on the shared chdb session and parses the result.
+ * @throws {ApiError} PostHog's error for the ClickHouse failure (400 for user errors, 504 on timeout, ...).
+ */
+export async function executeClickHouse(
+  session: Session,
+  sql: string,
+  maxExecutionTime: number,
+): Promise<ClickHouseResult> {
+  let text: string
+  try {
+    const result = await session.queryAsync(`${sql} SETTINGS ${querySettings(maxExecutionTime)}`, {
+      format: 'JSONCompact',
+    })
+    text = result.text()
+  } catch (error) {
+    throw mapClickHouseError(error)
+  }
+  if (text.trim() === '') return { meta: [], data: [] }
+  const parsed = JSON.parse(text) as ClickHouseResult
+  return { meta: parsed.meta, data: parsed.data }
+}
