@@ -140,14 +140,16 @@ describe('HogQLEditor', () => {
     expect(latest).toHaveBeenCalledWith('select 1')
   })
 
-  it('survives StrictMode’s double mount with one editor', () => {
+  it('survives StrictMode’s double mount with one configured editor', () => {
     const ref = createRef<HogQLEditorHandle>()
     const { container } = render(
       <StrictMode>
-        <HogQLEditor ref={ref} defaultValue="select 1" />
+        <HogQLEditor ref={ref} defaultValue="select 1" readOnly placeholder="Write HogQL" />
       </StrictMode>,
     )
     expect(container.querySelectorAll('.cm-editor')).toHaveLength(1)
+    // The second mount's editor got the props too, not only the first (destroyed) one.
+    expect(ref.current?.view?.state.readOnly).toBe(true)
     expect(ref.current?.getValue()).toBe('select 1')
     act(() => ref.current?.focus())
     expect(ref.current?.view?.hasFocus).toBe(true)

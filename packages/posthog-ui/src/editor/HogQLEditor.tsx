@@ -10,6 +10,7 @@ import type { HogQLValidate } from './hogqlDiagnostics'
 import { type HogQLValidationState, hogqlLinter } from './hogqlLinter'
 import type { HogQLPropertyNames, HogQLSchemaInput } from './hogqlSchema'
 import { hogqlTheme } from './hogqlTheme'
+import { placeholderNames } from './placeholders'
 import { useResolvedTheme } from './useResolvedTheme'
 
 /** The editor's `data-state`: the state of checking the current text (always `idle` without `validate`). */
@@ -161,6 +162,7 @@ export const HogQLEditor = forwardRef<HogQLEditorHandle, HogQLEditorProps>(funct
               : Promise.resolve({ isValid: true, errors: [], warnings: [], notices: [] })
           },
           ...(props.validateDelay === undefined ? {} : { delay: props.validateDelay }),
+          placeholders: placeholderNames(valuesKey ? valuesKey.split('\u0000') : []),
           onStateChange: (state) => {
             setValidationState(state)
             latest.current.onValidationStateChange?.(state)
@@ -170,7 +172,7 @@ export const HogQLEditor = forwardRef<HogQLEditorHandle, HogQLEditorProps>(funct
       : []
     if (!validating) setValidationState('idle')
     viewRef.current?.dispatch({ effects: compartments.lint.reconfigure(extension) })
-  }, [compartments, validating, props.validateDelay])
+  }, [compartments, validating, props.validateDelay, valuesKey])
 
   useEffect(() => {
     viewRef.current?.dispatch({ effects: compartments.theme.reconfigure(hogqlTheme(mode)) })

@@ -130,6 +130,18 @@ describe('hogqlLinter', () => {
     expect(validate).toHaveBeenCalledTimes(1)
   })
 
+  it('validates known placeholders as same-length stand-ins and shows PostHog’s offsets on the real text', async () => {
+    const doc = 'select {period_start}, evnt'
+    const validate = vi.fn<HogQLValidate>(async (text) => {
+      const start = text.indexOf('evnt')
+      return validation({ errors: [{ message: 'Unknown field', start, end: start + 4 }] })
+    })
+    mount(doc, validate)
+    await vi.advanceTimersByTimeAsync(400)
+    expect(validate.mock.calls[0]?.[0]).toBe('select now()         , evnt')
+    expect(shown(view)).toEqual([{ severity: 'error', text: 'evnt' }])
+  })
+
   it('keeps warnings-only answers valid', async () => {
     mount('select 1', async () => validation({ warnings: [{ message: 'slow', start: 0, end: 6 }] }))
     await vi.advanceTimersByTimeAsync(400)

@@ -2,6 +2,8 @@ import { type Diagnostic, linter } from '@codemirror/lint'
 import type { Extension } from '@codemirror/state'
 import { type EditorView, ViewPlugin, type ViewUpdate } from '@codemirror/view'
 import { type HogQLValidate, validationToDiagnostics } from './hogqlDiagnostics'
+import { withPlaceholderStandIns } from './placeholderStandIns'
+import { DEFAULT_PLACEHOLDERS } from './placeholders'
 
 /**
  * Where checking the current text stands: `idle` (nothing to check), `validating` (waiting for the pause in typing or
@@ -18,6 +20,11 @@ export interface HogQLLinterOptions {
    * @default 400
    */
   readonly delay?: number
+  /**
+   * Placeholders the query is run with; validated as same-length stand-ins (PostHog's HogQLMetadata takes no values).
+   * @default ['period_start', 'period_end']
+   */
+  readonly placeholders?: readonly string[]
   /** Told each time the validation state changes. */
   readonly onStateChange?: (state: HogQLValidationState) => void
   /** Told the diagnostics of each answer for the current text (empty when the text is cleared). */
@@ -92,7 +99,8 @@ export function hogqlLinter(options: HogQLLinterOptions): Extension {
     }
     const { generation, signal } = run.begin()
     try {
-      const validation = await options.validate(text, signal)
+      const checked = withPlaceholderStandIns(view.state, options.placeholders ?? DEFAULT_PLACEHOLDERS)
+      const validation = await options.validate(checked, signal)
       const diagnostics = validationToDiagnostics(text, validation)
       const invalid = validation.isValid === false || diagnostics.some((d) => d.severity === 'error')
       return run.settle(generation, invalid ? 'invalid' : 'valid', diagnostics) ? diagnostics : []
