@@ -29,31 +29,39 @@ describe('RateLimiter', () => {
     expect(limiter.state()).toMatchObject({ running: 3, queued: 0 })
   })
 
-  it('spends the per-minute burst, then waits for the bucket to refill', async () => {
+  it('allows the per-minute burst, then waits until the oldest start leaves the window (as DRF counts)', async () => {
     const clock = createManualClock()
-    const limiter = new RateLimiter({ concurrency: 100, perMinute: 4, perHour: 1000 }, clock)
-    for (let i = 0; i < 4; i++) (await limiter.acquire())()
+    const limiter = new RateLimiter({ concurrency: 100, perMinute: 4, perHour: 1000, marginMs: 1000 }, clock)
+    for (let i = 0; i < 3; i++) (await limiter.acquire())()
+    await clock.advance(10_000)
+    ;(await limiter.acquire())()
+    expect(limiter.state().minuteRemaining).toBe(0)
     let fifth = false
     const pending = limiter.acquire().then((release) => {
       fifth = true
       release()
     })
-    await clock.advance(14_999)
+    // A token bucket would refill one start after 15 s; PostHog's throttle still counts 4 starts in the last minute.
+    await clock.advance(50_999)
     expect(fifth).toBe(false)
     await clock.advance(1)
     await pending
     expect(fifth).toBe(true)
+    // The three starts at t=0 left together; the ones at 10 s and 61 s remain.
+    expect(limiter.state().minuteRemaining).toBe(2)
+    await clock.advance(10_000)
+    expect(limiter.state().minuteRemaining).toBe(3)
   })
 
   it('enforces the hourly budget over many minutes', async () => {
     const clock = createManualClock()
-    const limiter = new RateLimiter({ concurrency: 100, perMinute: 240, perHour: 10 }, clock)
+    const limiter = new RateLimiter({ concurrency: 100, perMinute: 240, perHour: 10, marginMs: 0 }, clock)
     for (let i = 0; i < 10; i++) (await limiter.acquire())()
     let done = false
     const pending = limiter.acquire().then(() => {
       done = true
     })
-    await clock.advance(359_999)
+    await clock.advance(3_599_999)
     expect(done).toBe(false)
     await clock.advance(1)
     await pending
@@ -93,6 +101,7 @@ describe('RateLimiter', () => {
       concurrency: 3,
       perMinute: 240,
       perHour: 2400,
+      marginMs: 1000,
     })
   })
 })

@@ -1,6 +1,6 @@
 import type { Clock } from '../time/Clock'
 import { Semaphore } from './Semaphore'
-import { TokenBucket } from './TokenBucket'
+import { SlidingWindowLog } from './SlidingWindowLog'
 
 /**
  * PostHog's limits for one personal API key. The defaults are Cloud's "API queries" limits
@@ -23,14 +23,21 @@ export interface RateLimitOptions {
    * @default 2400
    */
   perHour?: number
+  /**
+   * Extra wait before a start leaves a window, covering the gap between our clock and PostHog's arrival stamp.
+   * @default 1000
+   */
+  marginMs?: number
 }
 
 /** A snapshot of a limiter, for progress displays and request budgets. */
 export interface RateLimiterState {
   running: number
   queued: number
-  minuteTokens: number
-  hourTokens: number
+  /** Starts still allowed in the current minute window. */
+  minuteRemaining: number
+  /** Starts still allowed in the current hour window. */
+  hourRemaining: number
   /** Epoch ms until which requests are held after a 429, or 0. */
   pausedUntil: number
 }
@@ -39,14 +46,14 @@ export interface RateLimiterState {
 export type ReleaseSlot = () => void
 
 /**
- * Keeps one process under PostHog's limits for a key: a concurrency semaphore plus per-minute and per-hour token
- * buckets, and a shared pause after a 429 so that every request on the key waits out PostHog's stated delay.
+ * Keeps one process under PostHog's limits for a key: a concurrency semaphore plus per-minute and per-hour sliding
+ * windows, and a shared pause after a 429 so that every request on the key waits out PostHog's stated delay.
  */
 export class RateLimiter {
   readonly options: Required<RateLimitOptions>
   private readonly semaphore: Semaphore
-  private readonly minute: TokenBucket
-  private readonly hour: TokenBucket
+  private readonly minute: SlidingWindowLog
+  private readonly hour: SlidingWindowLog
   private pausedUntil = 0
 
   constructor(
@@ -57,15 +64,15 @@ export class RateLimiter {
       concurrency: options?.concurrency ?? 3,
       perMinute: options?.perMinute ?? 240,
       perHour: options?.perHour ?? 2400,
+      marginMs: options?.marginMs ?? 1000,
     }
-    const now = clock.now()
     this.semaphore = new Semaphore(this.options.concurrency)
-    this.minute = new TokenBucket(this.options.perMinute, 60_000, now)
-    this.hour = new TokenBucket(this.options.perHour, 3_600_000, now)
+    this.minute = new SlidingWindowLog(this.options.perMinute, 60_000, this.options.marginMs)
+    this.hour = new SlidingWindowLog(this.options.perHour, 3_600_000, this.options.marginMs)
   }
 
   /**
-   * Waits for a concurrency slot and a token of both buckets, then takes them.
+   * Waits for a concurrency slot and room in both windows, then takes them.
    * Rejects with the signal's reason if aborted while waiting (nothing is held then).
    */
   async acquire(signal?: AbortSignal): Promise<ReleaseSlot> {
@@ -104,8 +111,8 @@ export class RateLimiter {
     return {
       running: this.semaphore.running,
       queued: this.semaphore.queued,
-      minuteTokens: Math.floor(this.minute.available(now)),
-      hourTokens: Math.floor(this.hour.available(now)),
+      minuteRemaining: this.minute.available(now),
+      hourRemaining: this.hour.available(now),
       pausedUntil: this.pausedUntil > now ? this.pausedUntil : 0,
     }
   }

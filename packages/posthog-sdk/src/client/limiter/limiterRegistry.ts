@@ -7,7 +7,7 @@ const registry = new Map<string, RateLimiter>()
 
 /**
  * FNV-1a (64-bit) of the key, so the registry never holds the key itself. Not a security hash: it only names
- * a bucket in this process's memory.
+ * an entry in this process's memory.
  */
 export function hashKey(value: string): string {
   let hash = 0xcbf29ce484222325n
