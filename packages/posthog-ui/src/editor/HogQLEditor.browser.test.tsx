@@ -90,6 +90,31 @@ describe('HogQLEditor keyboard (Chromium)', () => {
     )
   })
 
+  it('the problems panel (Mod-Shift-m) lists PostHog’s error and applies its fix from the keyboard', async () => {
+    const validate = vi.fn<HogQLValidate>(async (hogql) => {
+      const start = hogql.indexOf('evnt')
+      return start < 0
+        ? validation()
+        : validation({ errors: [{ message: 'Unable to resolve field: evnt', start, end: start + 4, fix: 'event' }] })
+    })
+    const { container, text } = await mount({ defaultValue: 'select evnt from events', validate, validateDelay: 20 })
+    await vi.waitFor(() => {
+      if (!container.querySelector('.cm-lintRange-error')) throw new Error('no diagnostic yet')
+    })
+    // `{KeyM}` (the physical key): a literal `m` while Shift is held is not sent as Shift+M.
+    await userEvent.keyboard('{Control>}{Shift>}{KeyM}{/Shift}{/Control}')
+    const panel = await vi.waitFor(() => {
+      const found = container.querySelector('.cm-panel-lint')
+      if (!found) throw new Error(`no problems panel: ${container.querySelector('.cm-editor')?.className}`)
+      return found
+    })
+    expect(panel?.textContent).toContain('Unable to resolve field: evnt')
+    expect(panel?.textContent).toContain('Replace with “event”')
+    // The panel gives each action a letter key: R for "Replace with …".
+    await userEvent.keyboard('r')
+    expect(text()).toBe('select event from events')
+  })
+
   it('Tab without a completion list leaves the editor, so keyboard users are never trapped', async () => {
     const { container, text } = await mount({ defaultValue: 'select 1' })
     const after = document.createElement('button')
