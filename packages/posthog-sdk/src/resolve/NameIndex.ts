@@ -5,9 +5,10 @@ import { TokenVocabulary, type WordMatches } from './TokenVocabulary'
 /** Tuning of the `account_name` resolver's fuzzy stage. */
 export interface FuzzyNameOptions {
   /**
-   * The least similarity accepted, where similarity is 1 - (typos / letters of the longer name): 0.8 allows one typo
-   * in a name of 5 letters or more, two from 10 letters.
-   * @default 0.8
+   * The least similarity accepted, where similarity is 1 - (typos / letters of the longer name): 0.85 allows one typo
+   * in a name of 7 letters or more, two from 14 letters. Shorter names must match exactly: among a large directory's
+   * short invented names (Kacre, Fobai, Jeskou), one letter is as often another company as a typo.
+   * @default 0.85
    */
   threshold?: number
   /**
@@ -16,12 +17,10 @@ export interface FuzzyNameOptions {
    * @default 0.05
    */
   margin?: number
-  /**
-   * Names with more words than this are matched only exactly or rearranged (the fuzzy stage aligns words pairwise).
-   * @default 12
-   */
-  maxWords?: number
 }
+
+/** Names with more words are matched only exactly or rearranged (the fuzzy stage aligns words one to one). */
+const MAX_FUZZY_WORDS = 12
 
 /** What the name index says about one value. */
 export type NameOutcome =
@@ -45,25 +44,24 @@ const UNREACHABLE = 1 << 20
 export class NameIndex {
   private readonly threshold: number
   private readonly margin: number
-  private readonly maxWords: number
   private readonly vocabulary = new TokenVocabulary()
   private readonly byName = new Map<string, number>()
-  private readonly byCompact = new Map<string, number[]>()
-  private readonly bySorted = new Map<string, number[]>()
+  /** Multi-word entries by their letters without spaces, and by their words in sorted order. */
+  private readonly byCompact = new Map<string, number | number[]>()
+  private readonly bySorted = new Map<string, number | number[]>()
   /** Per entry: its accounts (ids and directory names), its word ids and its letter count. */
   private readonly entryAccounts: { id: string; name: string }[][] = []
   private readonly entryWords: number[][] = []
   private readonly entryLetters: number[] = []
-  /** Per word id: the entries containing it. */
-  private readonly postings: number[][] = []
+  /** Per word id and word count (`id * 16 + count`): the entries of that many words containing it. */
+  private readonly postings = new Map<number, number[]>()
   /** Per-lookup scratch: which entries were already considered, by lookup stamp. */
   private seenStamp = new Int32Array(0)
   private stamp = 0
 
   constructor(options: FuzzyNameOptions = {}) {
-    this.threshold = options.threshold ?? 0.8
+    this.threshold = options.threshold ?? 0.85
     this.margin = options.margin ?? 0.05
-    this.maxWords = options.maxWords ?? 12
   }
 
   /** Adds an account under its name; returns false when the name has no letters or digits. */
@@ -83,16 +81,18 @@ export class NameIndex {
     const ids = words.map((word) => this.vocabulary.intern(word))
     this.entryWords.push(ids)
     this.entryLetters.push(key.length - (words.length - 1))
-    for (const id of ids) {
-      let posting = this.postings[id]
-      if (posting === undefined) {
-        posting = []
-        this.postings[id] = posting
+    if (words.length <= MAX_FUZZY_WORDS) {
+      for (const id of ids) {
+        const slot = postingSlot(id, words.length)
+        const posting = this.postings.get(slot)
+        if (posting === undefined) this.postings.set(slot, [entry])
+        else if (posting[posting.length - 1] !== entry) posting.push(entry)
       }
-      if (posting[posting.length - 1] !== entry) posting.push(entry)
     }
-    pushTo(this.byCompact, words.join(''), entry)
-    pushTo(this.bySorted, [...words].sort().join(' '), entry)
+    if (words.length > 1) {
+      pushTo(this.byCompact, words.join(''), entry)
+      pushTo(this.bySorted, [...words].sort().join(' '), entry)
+    }
     return true
   }
 
@@ -112,18 +112,33 @@ export class NameIndex {
     if (words.length === 0) return { status: 'unmatched', reason: 'empty_value' }
     const exact = this.byName.get(words.join(' '))
     if (exact !== undefined) return { status: 'matched', entry: exact, score: 1, method: 'exact' }
-    const rearranged = this.byCompact.get(words.join('')) ?? this.bySorted.get([...words].sort().join(' '))
-    if (rearranged !== undefined) {
-      if (rearranged.length === 1)
-        return { status: 'matched', entry: rearranged[0]!, score: 0.98, method: 'rearranged' }
+    const rearranged = this.rearranged(words)
+    if (rearranged.length === 1) return { status: 'matched', entry: rearranged[0]!, score: 0.98, method: 'rearranged' }
+    if (rearranged.length > 1) {
       return {
         status: 'ambiguous',
         entries: rearranged.map((entry) => ({ entry, score: 0.98 })),
         reason: 'close_runner_up',
       }
     }
-    if (words.length > this.maxWords) return { status: 'unmatched', reason: 'no_candidate' }
+    if (words.length > MAX_FUZZY_WORDS) return { status: 'unmatched', reason: 'no_candidate' }
     return this.fuzzy(words)
+  }
+
+  /** Entries with the same letters ignoring spaces ("CocaCola" / "Coca Cola"), or the same words in another order. */
+  private rearranged(words: readonly string[]): number[] {
+    const compact = words.join('')
+    const found: number[] = []
+    const add = (entries: number | number[] | undefined) => {
+      if (entries === undefined) return
+      for (const entry of typeof entries === 'number' ? [entries] : entries)
+        if (!found.includes(entry)) found.push(entry)
+    }
+    add(this.byCompact.get(compact))
+    // A one-word entry's letters are its name.
+    if (words.length > 1) add(this.byName.get(compact))
+    if (words.length > 1 && found.length === 0) add(this.bySorted.get([...words].sort().join(' ')))
+    return found
   }
 
   private fuzzy(words: string[]): NameOutcome {
@@ -131,9 +146,10 @@ export class NameIndex {
     // Every word must find a counterpart: start from the word whose counterparts occur in the fewest names.
     let seed: WordMatches | undefined
     let seedSize = Number.POSITIVE_INFINITY
+    const count = words.length
     for (const match of matches) {
       let size = 0
-      for (const id of match.ids) size += this.postings[id]!.length
+      for (const id of match.ids) size += this.postings.get(postingSlot(id, count))?.length ?? 0
       if (size < seedSize) {
         seedSize = size
         seed = match
@@ -143,16 +159,21 @@ export class NameIndex {
     if (this.seenStamp.length < this.entryAccounts.length) this.seenStamp = new Int32Array(this.entryAccounts.length)
     this.stamp++
     const letters = words.join('').length
+    // The runner-up counts down to threshold - margin, so prune only what cannot reach that.
+    const floor = this.threshold - this.margin
+    const maxTypos = (longer: number) => Math.floor((1 - floor) * longer + 1e-9)
     const scored: Scored[] = []
     for (const id of seed.ids) {
-      for (const entry of this.postings[id]!) {
+      for (const entry of this.postings.get(postingSlot(id, count)) ?? []) {
         if (this.seenStamp[entry] === this.stamp) continue
         this.seenStamp[entry] = this.stamp
+        // Each typo changes the length by at most one letter: names too different in length cannot reach the threshold.
+        const entryLetters = this.entryLetters[entry]!
+        if (Math.abs(letters - entryLetters) > maxTypos(Math.max(letters, entryLetters))) continue
         const entryWords = this.entryWords[entry]!
-        if (entryWords.length !== words.length) continue
         const typos = alignWords(matches, entryWords)
         if (typos >= UNREACHABLE) continue
-        scored.push({ entry, score: 1 - typos / Math.max(letters, this.entryLetters[entry]!) })
+        scored.push({ entry, score: 1 - typos / Math.max(letters, entryLetters) })
       }
     }
     if (scored.length === 0) return { status: 'unmatched', reason: 'no_candidate' }
@@ -165,10 +186,15 @@ export class NameIndex {
   }
 }
 
-function pushTo(map: Map<string, number[]>, key: string, entry: number): void {
-  const list = map.get(key)
-  if (list === undefined) map.set(key, [entry])
-  else list.push(entry)
+function pushTo(map: Map<string, number | number[]>, key: string, entry: number): void {
+  const entries = map.get(key)
+  if (entries === undefined) map.set(key, entry)
+  else if (typeof entries === 'number') map.set(key, [entries, entry])
+  else entries.push(entry)
+}
+
+function postingSlot(wordId: number, wordCount: number): number {
+  return wordId * 16 + wordCount
 }
 
 function distanceTo(match: WordMatches, wordId: number): number {
@@ -176,31 +202,48 @@ function distanceTo(match: WordMatches, wordId: number): number {
   return index < 0 ? UNREACHABLE : match.distances[index]!
 }
 
+// Scratch space for the alignment of names of up to MAX_FUZZY_WORDS words, reused across lookups.
+const costs = new Int32Array(MAX_FUZZY_WORDS * MAX_FUZZY_WORDS)
+const bestBySubset = new Int32Array(1 << MAX_FUZZY_WORDS)
+
 /**
  * The fewest typos of a one-to-one alignment of the value's words with an entry's words (same count), or
- * UNREACHABLE when some word has no counterpart. Exact over all assignments (dynamic programming over subsets of
- * the entry's words), which is cheap for the few words of a company name.
+ * UNREACHABLE when some word has no counterpart. Exact over all assignments: closed forms for one and two words,
+ * dynamic programming over subsets of the entry's words beyond, cheap for the few words of a company name.
  */
 function alignWords(matches: readonly WordMatches[], entryWords: readonly number[]): number {
   const n = entryWords.length
   if (n === 1) return distanceTo(matches[0]!, entryWords[0]!)
-  const cost: number[] = []
-  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) cost.push(distanceTo(matches[i]!, entryWords[j]!))
-  const best = new Array<number>(1 << n).fill(UNREACHABLE)
-  best[0] = 0
-  for (let mask = 0; mask < 1 << n; mask++) {
-    const sofar = best[mask]!
+  if (n === 2) {
+    const straight = distanceTo(matches[0]!, entryWords[0]!) + distanceTo(matches[1]!, entryWords[1]!)
+    const crossed = distanceTo(matches[0]!, entryWords[1]!) + distanceTo(matches[1]!, entryWords[0]!)
+    return Math.min(straight, crossed, UNREACHABLE)
+  }
+  for (let i = 0; i < n; i++) {
+    let reachable = false
+    for (let j = 0; j < n; j++) {
+      const cost = distanceTo(matches[i]!, entryWords[j]!)
+      costs[i * n + j] = cost
+      if (cost < UNREACHABLE) reachable = true
+    }
+    // A word with no counterpart: no alignment, skip the search.
+    if (!reachable) return UNREACHABLE
+  }
+  const full = (1 << n) - 1
+  bestBySubset.fill(UNREACHABLE, 0, full + 1)
+  bestBySubset[0] = 0
+  for (let mask = 0; mask < full; mask++) {
+    const sofar = bestBySubset[mask]!
     if (sofar >= UNREACHABLE) continue
     const i = popcount(mask)
-    if (i >= n) continue
     for (let j = 0; j < n; j++) {
       if (mask & (1 << j)) continue
-      const next = sofar + cost[i * n + j]!
+      const next = sofar + costs[i * n + j]!
       const target = mask | (1 << j)
-      if (next < best[target]!) best[target] = next
+      if (next < bestBySubset[target]!) bestBySubset[target] = next
     }
   }
-  return best[(1 << n) - 1]!
+  return bestBySubset[full]!
 }
 
 function popcount(mask: number): number {

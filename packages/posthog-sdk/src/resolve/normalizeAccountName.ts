@@ -20,22 +20,24 @@ const MARKS = /\p{M}+/gu
 const JOINERS = /[.'’‘`´/]/g
 const SEPARATORS = /[^\p{L}\p{N}]+/gu
 
+const ASCII = /^[\x20-\x7e]*$/
+
 function foldTokens(raw: string): string[] {
-  const folded = raw
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(MARKS, '')
-    .replace(FOLDED, (letter) => FOLDED_LETTERS[letter] ?? letter)
-    .replace(/&/g, ' and ')
-    .replace(JOINERS, '')
-    .replace(SEPARATORS, ' ')
-    .trim()
+  const lower = raw.toLowerCase()
+  // Most names are printable ASCII, which Unicode decomposition leaves as it is: skip it for them.
+  const letters = ASCII.test(lower)
+    ? lower
+    : lower
+        .normalize('NFKD')
+        .replace(MARKS, '')
+        .replace(FOLDED, (letter) => FOLDED_LETTERS[letter] ?? letter)
+  const folded = letters.replace(/&/g, ' and ').replace(JOINERS, '').replace(SEPARATORS, ' ').trim()
   return folded === '' ? [] : folded.split(' ').map(canonicalWord)
 }
 
 /**
  * The words of a company name as compared by the `account_name` resolver: lower case, accents removed (NFKD),
- * punctuation dropped, `&` and `and` dropped, common abbreviations unified (`International` → `intl`), a leading `The`
+ * punctuation dropped, `&` and `and` dropped, common abbreviations unified (`Intl` → `international`, `Labs` → `laboratories`), a leading `The`
  * and trailing legal forms removed (Inc, LLC, L.L.C., Ltd, GmbH, AG, S.A.S., BV, Oy, AB, Pty Ltd, PLC, Corp, Co, KK,
  * SRL, SpA, GmbH & Co. KG ...). A name made only of such words keeps them, so it never normalises to nothing.
  *
@@ -61,6 +63,7 @@ export function accountNameTokens(raw: string): string[] {
  * normalise alike are treated as the same name. Never throws; idempotent.
  *
  * @example normalizeAccountName('ACME, Inc.') // 'acme'
+ * @example normalizeAccountName('Acme Intl Labs Ltd') // 'acme international laboratories'
  * @example normalizeAccountName('Société Générale S.A.') // 'societe generale'
  */
 export function normalizeAccountName(raw: string): string {

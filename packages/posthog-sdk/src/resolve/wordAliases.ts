@@ -1,29 +1,29 @@
 // Words written in full or abbreviated in company names, mapped to one spelling so "Acme Intl Mfg" and
 // "ACME International Manufacturing" normalise alike. Only abbreviations that cannot be read another way in a company
-// name are listed; the target of each entry maps to itself, which keeps normalisation idempotent.
+// name are listed. The spelling kept is the full word: typos are made in long words, and a typo'd "Servces" is one
+// edit from "services" but far from "svcs". No target is itself an alias, which keeps normalisation idempotent.
 const GROUPS: Record<string, readonly string[]> = {
-  intl: ['international', 'internacional', 'internationale', 'intl'],
-  tech: ['technology', 'technologies', 'tech', 'techs'],
-  labs: ['lab', 'labs', 'laboratory', 'laboratories'],
-  mfg: ['manufacturing', 'mfg'],
-  svcs: ['services', 'service', 'svcs', 'svc'],
-  mgmt: ['management', 'mgmt'],
-  bros: ['brothers', 'bros'],
-  assoc: ['associates', 'assoc'],
-  natl: ['national', 'natl'],
-  sys: ['systems', 'system', 'sys'],
-  solns: ['solutions', 'solution', 'solns'],
-  grp: ['group', 'grp'],
-  hldgs: ['holdings', 'holding', 'hldgs'],
-  univ: ['university', 'univ'],
-  dept: ['department', 'dept'],
-  ind: ['industries', 'inds'],
+  international: ['intl', 'internacional', 'internationale'],
+  technologies: ['technology', 'tech', 'techs'],
+  laboratories: ['laboratory', 'lab', 'labs'],
+  manufacturing: ['mfg'],
+  services: ['service', 'svcs', 'svc'],
+  management: ['mgmt'],
+  brothers: ['bros'],
+  associates: ['assoc'],
+  national: ['natl'],
+  systems: ['system', 'sys'],
+  solutions: ['solution'],
+  holdings: ['holding', 'hldgs'],
+  university: ['univ'],
+  department: ['dept'],
+  industries: ['inds'],
 }
 
 const ALIASES = new Map<string, string>()
 for (const [canonical, words] of Object.entries(GROUPS)) for (const word of words) ALIASES.set(word, canonical)
 
-/** The canonical spelling of a normalised word (`international` → `intl`), or the word itself. */
+/** The canonical spelling of a normalised word (`intl` → `international`), or the word itself. */
 export function canonicalWord(word: string): string {
   return ALIASES.get(word) ?? word
 }
