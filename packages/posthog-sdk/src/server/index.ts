@@ -1,6 +1,7 @@
 // @statisfy/posthog-sdk/server: the host backend's side. The handler, its ports with in-memory implementations,
 // secret stores and the API-host guard. Runs on Node 20+, Deno, Bun and edge runtimes (the default DNS resolver
 // loads node:dns lazily; pass hostGuard.resolve where it is missing).
+
 export type { GuardedFetchOptions } from './guard/createGuardedFetch'
 export { createGuardedFetch } from './guard/createGuardedFetch'
 export type { HostGuard, HostGuardOptions } from './guard/createHostGuard'
@@ -8,6 +9,8 @@ export { createHostGuard } from './guard/createHostGuard'
 export { findHostGuardError, HostGuardError, HostGuardErrorCode, isHostGuardError } from './guard/HostGuardError'
 export type { HostnameResolver } from './guard/resolveHostname'
 export { resolveWithNodeDns } from './guard/resolveHostname'
+export type { PostHogHandlerLimits, PostHogHandlerOptions } from './handler/createPostHogHandler'
+export { createPostHogHandler } from './handler/createPostHogHandler'
 export { createMemoryConnectionStore } from './memory/createMemoryConnectionStore'
 export type { LogEntry, MemoryLogger } from './memory/createMemoryLogger'
 export { createMemoryLogger } from './memory/createMemoryLogger'
@@ -16,6 +19,7 @@ export { createMemoryRunStore } from './memory/createMemoryRunStore'
 export type { MemoryScheduler } from './memory/createMemoryScheduler'
 export { createMemoryScheduler } from './memory/createMemoryScheduler'
 export { createStaticCatalog } from './memory/createStaticCatalog'
+export { toNodeHandler } from './node/toNodeHandler'
 export type { Authorize, AuthorizeRejection, TenantContext } from './ports/Authorize'
 export type { CatalogProvider } from './ports/CatalogProvider'
 export type { ConnectionStore, StoredConnection } from './ports/ConnectionStore'
