@@ -1,10 +1,9 @@
 'use client'
+// `@statisfy/posthog-ui/editor`: the HogQL editor and its CodeMirror pieces. A separate entry so that CodeMirror
+// stays out of hosts that do not show the editor; `HogQLEditorLazy` (from the main entry) loads it on demand.
+
 export { DEFAULT_SCHEMA } from './defaultSchema'
 export type { HogQLEditorHandle, HogQLEditorProps, HogQLEditorState } from './HogQLEditor'
-/**
- * `@statisfy/posthog-ui/editor`: the HogQL editor and its CodeMirror pieces. A separate entry so that CodeMirror stays
- * out of hosts that do not show the editor; `HogQLEditorLazy` (also exported from the main entry) loads it on demand.
- */
 export { HogQLEditor } from './HogQLEditor'
 export type { HogQLEditorFallbackProps } from './HogQLEditorFallback'
 export { HogQLEditorFallback } from './HogQLEditorFallback'
