@@ -19,7 +19,7 @@ afterAll(async () => {
   await emu?.close()
 })
 
-const post = (body: unknown, key = emu.keys.full, init: RequestInit = {}) =>
+const post = (body: unknown, key: string = emu.keys.full, init: RequestInit = {}) =>
   fetch(`${emu.url}/api/projects/${emu.projectId}/query/`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
