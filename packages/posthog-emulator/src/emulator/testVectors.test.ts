@@ -350,7 +350,7 @@ describe('routes and serialisation', () => {
       ['timestamp', "DateTime64(6, 'Europe/Berlin')"],
       ['summer', "Nullable(DateTime64(6, 'Europe/Berlin'))"],
     ])
-    const [[timestamp, summer]] = res.json.results as [string, string][]
+    const [timestamp, summer] = (res.json.results as [string, string][])[0]!
     expect(timestamp).toMatch(/\+0[12]:00$/)
     expect(summer).toBe('2026-07-01T12:00:00+02:00')
     expect(res.json.timezone).toBe('Europe/Berlin')
