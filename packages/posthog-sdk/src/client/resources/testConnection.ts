@@ -48,8 +48,8 @@ function hasScope(scopes: readonly string[], scope: string): boolean {
  * 1. `GET /api/projects/{id}/` (needs `project:read`) for the name and time zone;
  * 2. `GET /api/personal_api_keys/@current/` (needs `personal_api_key:read`) for the key's scopes;
  * 3. a `HogQLMetadata` probe of `select 1`, which proves `query:read` without running ClickHouse SQL.
- * A query-only key fails 1 and 2 with 403 and still connects; those scopes are then reported `missing`, and the
- * others `unknown`.
+ * A query-only key fails 1 and 2 with 403 and still connects; scopes PostHog named as missing are reported
+ * `missing`, the rest `unknown`. Project secret keys (`phs_`) may not call 1 and 2 at all and connect the same way.
  */
 export async function testConnection(
   context: ResourceContext,
@@ -67,9 +67,9 @@ export async function testConnection(
     }
     return { status: 'failed' as const, project, keyScopes, scopes, error }
   }
-  // A 403 naming a scope only says the key lacks that scope; any other failure ends the test.
-  const onlyMissesScope = (error: PostHogClientError) =>
-    error.code === 'permission' && error.requiredScope !== undefined
+  // A 403 on the project or key route only means the key may not read that; the query probe decides whether the
+  // connection works (a key limited to another project fails there too). Other failures end the test at once.
+  const notReadable = (error: PostHogClientError) => error.code === 'permission'
 
   let project: ConnectionProject | null = null
   const projectAnswer = await context.transport({
@@ -79,8 +79,8 @@ export async function testConnection(
     ...common,
   })
   if (isFailure(projectAnswer)) {
-    if (!onlyMissesScope(projectAnswer.error)) return failed(projectAnswer.error, null, null)
-    scopes['project:read'] = 'missing'
+    if (!notReadable(projectAnswer.error)) return failed(projectAnswer.error, null, null)
+    if (projectAnswer.error.requiredScope === 'project:read') scopes['project:read'] = 'missing'
   } else {
     const parsed = projectSchema.safeParse(projectAnswer.data)
     if (!parsed.success) return failed(schemaError('project', parsed.error), null, null)
