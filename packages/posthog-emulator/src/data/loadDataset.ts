@@ -61,7 +61,12 @@ async function load(session: Session, database: string, spec: DatasetSpec, dataD
       await session.queryAsync(`INSERT INTO FUNCTION file('${file}', Native) SELECT * FROM \`${database}\`.${table}`)
     }
     writeFileSync(join(staging, 'complete'), new Date().toISOString())
-    if (!existsSync(cacheDir)) renameSync(staging, cacheDir)
+    try {
+      renameSync(staging, cacheDir)
+    } catch (error) {
+      // Another process finished the same (identical) dataset first; keep its copy.
+      if (!existsSync(join(cacheDir, 'complete'))) throw error
+    }
   } finally {
     rmSync(staging, { recursive: true, force: true })
   }

@@ -18,11 +18,16 @@ export interface UsedLazyJoin {
   table: TableDef
   on: string
   groupIndex: number | undefined
+  /**
+   * Columns the subquery selects: output name → expression over the joined table. Properties are extracted inside
+   * the subquery (`properties___email`), as PostHog does, so the JSON is parsed once per joined row, not per event.
+   */
+  columns: Map<string, string>
 }
 
 /** A table visible in a SELECT: a dataset table, or a subquery / CTE / table function with named columns. */
 export type ScopeTable =
-  | { kind: 'schema'; alias: string; def: TableDef; lazyJoins: Map<string, UsedLazyJoin> }
+  | { kind: 'schema'; alias: string; def: TableDef; lazyJoins: Map<string, UsedLazyJoin>; lazy?: UsedLazyJoin }
   | { kind: 'derived'; alias: string; columns: string[] }
 
 /** Name resolution context of one SELECT. Tables and aliases do not leak into subqueries; CTEs do. */

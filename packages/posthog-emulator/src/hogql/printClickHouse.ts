@@ -224,10 +224,9 @@ export class ClickHousePrinter {
   }
 
   private printLazyJoin(used: UsedLazyJoin): string {
-    const fields = Object.values(used.table.fields).flatMap((field) => (field.kind === 'column' ? [field.column] : []))
-    const columns = [...new Set(fields)].map((c) => `${used.table.name}.${q(c)} AS ${q(c)}`).join(', ')
+    const columns = [...used.columns].map(([name, expr]) => `${expr} AS ${q(name)}`).join(', ')
     const filters = [this.teamFilter(used.table.name)]
-    if (used.groupIndex !== undefined) filters.push(`equals(${used.table.name}.index, ${used.groupIndex})`)
+    if (used.groupIndex !== undefined) filters.push(`equals(${used.table.name}.${q('index')}, ${used.groupIndex})`)
     const where = filters.length === 1 ? filters[0] : `and(${filters.join(', ')})`
     return ` LEFT JOIN (SELECT ${columns} FROM ${this.tableName(used.table.name)} AS ${used.table.name} WHERE ${where}) AS ${q(used.alias)} ON ${used.on}`
   }

@@ -58,20 +58,33 @@ function resolveInTable(
   if (field.kind === 'lazy') {
     if (rest.length === 0) throw queryError(`Can't select a table when a column is expected: ${name}`, node)
     const alias = `${table.alias}__${name}`
-    if (!table.lazyJoins.has(alias)) {
-      table.lazyJoins.set(alias, {
+    const target = TABLES[field.table]
+    let join = table.lazyJoins.get(alias)
+    if (join === undefined) {
+      join = {
         alias,
-        table: TABLES[field.table],
+        table: target,
         on: `equals(${q(table.alias)}.${q(field.join.from)}, ${q(alias)}.${q(field.join.to)})`,
         groupIndex: field.join.groupIndex,
-      })
+        columns: new Map([[field.join.to, `${target.name}.${q(field.join.to)}`]]),
+      }
+      table.lazyJoins.set(alias, join)
     }
-    const target = TABLES[field.table]
     const next = rest[0]
     if (typeof next === 'string' && target.fields[next]?.kind === 'lazy') {
       throw queryError(`The emulator does not support nested lazy joins: ${chain.join('.')}`, node)
     }
-    return resolveInTable(printer, { kind: 'schema', alias, def: target, lazyJoins: new Map() }, rest, node)
+    return resolveInTable(printer, { kind: 'schema', alias, def: target, lazyJoins: new Map(), lazy: join }, rest, node)
+  }
+  if (table.lazy !== undefined) {
+    const inner = `${table.def.name}.${q(field.column)}`
+    if (field.type === 'json' && rest.length > 0) {
+      const keys = rest.map(String)
+      const name = `${field.column}___${keys.join('___')}`
+      table.lazy.columns.set(name, propertyAccess(inner, keys).sql)
+      return { sql: `${q(table.alias)}.${q(name)}`, kind: 'string' }
+    }
+    table.lazy.columns.set(field.column, inner)
   }
   const column = `${q(table.alias)}.${q(field.column)}`
   switch (field.type) {
