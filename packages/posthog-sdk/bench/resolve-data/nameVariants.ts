@@ -120,7 +120,7 @@ function apply(random: Random, draft: Draft, noise: NameNoise): void {
       draft.joiner = draft.words.length > 1 && random.chance(0.3) ? '' : '  '
       return
     default:
-      return noise satisfies never
+      noise satisfies never
   }
 }
 
