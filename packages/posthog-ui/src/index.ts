@@ -2,8 +2,40 @@
 // The public entry of @statisfy/posthog-ui (the HogQL editor lives in '@statisfy/posthog-ui/editor').
 // Nothing here touches `window` or `document` at import time, so hosts can import it during SSR.
 
+// The SDK pieces a host needs on the browser side, so it installs one package per side.
+export type {
+  ApiCallOptions,
+  ApiClient,
+  ApiClientOptions,
+  ApiErrorCode,
+  ApiRejectedRow,
+  ApiRun,
+  Cadence,
+  Catalog,
+  CatalogField,
+  ConnectionView,
+  DryRunResponse,
+  GetSchemaResponse,
+  PreviewResponse,
+  QueryDefinition,
+  QueryType,
+  SavedQuery,
+  TestConnectionResponse,
+} from '@statisfy/posthog-sdk'
+export { ApiError, createApiClient, isApiError } from '@statisfy/posthog-sdk'
 export type { ConnectFormProps, ConnectFormState } from './components/ConnectForm/ConnectForm'
 export { ConnectForm } from './components/ConnectForm/ConnectForm'
+export type { LiveCheckState } from './components/MappingEditor/LiveCheck'
+export type { MappingEditorProps, MappingEditorState } from './components/MappingEditor/MappingEditor'
+export { MappingEditor } from './components/MappingEditor/MappingEditor'
+export type { DefinitionBase, DraftIssue, MappingDraft } from './components/MappingEditor/mappingDraft'
+export { buildDefinition, draftFromDefinition, suggestDraft } from './components/MappingEditor/mappingDraft'
+export type { PostHogSettingsProps, PostHogSettingsState } from './components/PostHogSettings/PostHogSettings'
+export { PostHogSettings } from './components/PostHogSettings/PostHogSettings'
+export type { QueryFlowProps, QueryFlowStep } from './components/PostHogSettings/QueryFlow'
+export { QueryFlow } from './components/PostHogSettings/QueryFlow'
+export type { QueryListProps } from './components/PostHogSettings/QueryList'
+export { QueryList } from './components/PostHogSettings/QueryList'
 export type {
   PreviewColumn,
   PreviewError,
@@ -12,6 +44,12 @@ export type {
   PreviewTableTruncation,
 } from './components/PreviewTable/PreviewTable'
 export { PreviewTable } from './components/PreviewTable/PreviewTable'
+export type { ScheduleEditorProps } from './components/ScheduleEditor/ScheduleEditor'
+export { ScheduleEditor } from './components/ScheduleEditor/ScheduleEditor'
+export type { SyncHistoryProps, SyncHistoryState } from './components/SyncHistory/SyncHistory'
+export { SyncHistory } from './components/SyncHistory/SyncHistory'
+export type { HogQLEditorHandle, HogQLEditorProps } from './editor/HogQLEditorLazy'
+export { HogQLEditorLazy } from './editor/HogQLEditorLazy'
 export { postHogQueryKeys } from './hooks/queryKeys'
 export { useCatalog } from './hooks/useCatalog'
 export { useConnection } from './hooks/useConnection'
@@ -27,10 +65,10 @@ export { useRunNow } from './hooks/useRunNow'
 export { useRunRejects } from './hooks/useRunRejects'
 export type { UseRunsOptions } from './hooks/useRuns'
 export { useRuns } from './hooks/useRuns'
+export { useSaveConnection } from './hooks/useSaveConnection'
 export { useSavedQuery } from './hooks/useSavedQuery'
 export type { SaveQueryInput } from './hooks/useSaveQuery'
 export { useSaveQuery } from './hooks/useSaveQuery'
-export { useSaveConnection } from './hooks/useSaveConnection'
 export { useSchema } from './hooks/useSchema'
 export { useSetQueryEnabled } from './hooks/useSetQueryEnabled'
 export { useTestConnection } from './hooks/useTestConnection'

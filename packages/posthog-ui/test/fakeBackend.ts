@@ -2,6 +2,7 @@
 // jsdom (tests). It routes with the SDK's own operation table, so a path or method change in the protocol breaks it.
 import {
   type ApiOperationName,
+  type ApiRejectedRow,
   type ApiRun,
   apiOperations,
   type Catalog,
@@ -13,7 +14,6 @@ import {
   type PreviewRequest,
   type PreviewResponse,
   type QueryDefinition,
-  type ApiRejectedRow,
   type SavedQuery,
   type TestConnectionRequest,
   type TestConnectionResponse,
@@ -21,7 +21,13 @@ import {
 import * as fx from './fixtures'
 
 /** An error answer: status and the handler's error body. */
-export type FakeError = { status: number; code: string; message: string; issues?: { path: string; message: string }[]; retryAfterSeconds?: number }
+export type FakeError = {
+  status: number
+  code: string
+  message: string
+  issues?: { path: string; message: string }[]
+  retryAfterSeconds?: number
+}
 
 type Answer<Req, Res> = Res | FakeError | ((request: Req) => Res | FakeError)
 
@@ -81,7 +87,12 @@ export function createFakeBackend(options: FakeBackendOptions = {}) {
   }
   const calls: FakeCall[] = []
 
-  async function handle(operation: ApiOperationName, params: Record<string, string>, url: URL, body: unknown): Promise<unknown> {
+  async function handle(
+    operation: ApiOperationName,
+    params: Record<string, string>,
+    url: URL,
+    body: unknown,
+  ): Promise<unknown> {
     switch (operation) {
       case 'getConnection':
         return { connection: state.connection }
@@ -168,7 +179,9 @@ export function createFakeBackend(options: FakeBackendOptions = {}) {
         return { rejects, nextCursor: null, total: rejects.length }
       }
       case 'getRunRejectsCsv':
-        return new Response('row,column,value,reason\n3,day,yesterday,bad_timestamp\n', { headers: { 'content-type': 'text/csv' } })
+        return new Response('row,column,value,reason\n3,day,yesterday,bad_timestamp\n', {
+          headers: { 'content-type': 'text/csv' },
+        })
       case 'getCatalog':
         return { catalog: options.catalog ?? fx.catalog }
       default:

@@ -1,6 +1,7 @@
 // Fixture data shared by component tests and stories. The fake backend serves it through the real api client, which
 // parses every answer with the SDK's response schemas, so a fixture that drifts from the protocol fails loudly.
 import type {
+  ApiRejectedRow,
   ApiRun,
   Catalog,
   ConnectionView,
@@ -8,7 +9,6 @@ import type {
   GetSchemaResponse,
   PreviewResponse,
   QueryDefinition,
-  ApiRejectedRow,
   SavedQuery,
   TestConnectionResponse,
 } from '@statisfy/posthog-sdk'
@@ -82,7 +82,7 @@ export const usagePreview: PreviewResponse = {
   truncated: true,
   truncatedReason: 'row_cap',
   hogql:
-    "SELECT person.properties.email_domain AS org_domain, event AS metric, toDate(timestamp) AS day, count() AS value FROM events WHERE timestamp >= {period_start} AND timestamp < {period_end} GROUP BY org_domain, metric, day",
+    'SELECT person.properties.email_domain AS org_domain, event AS metric, toDate(timestamp) AS day, count() AS value FROM events WHERE timestamp >= {period_start} AND timestamp < {period_end} GROUP BY org_domain, metric, day',
   window: { start: '2026-11-01T00:00:00Z', end: '2026-11-27T00:00:00Z' },
   limit: 100,
 }
@@ -90,9 +90,15 @@ export const usagePreview: PreviewResponse = {
 export const emptyPreview: PreviewResponse = { ...usagePreview, rows: [], truncated: false, truncatedReason: null }
 
 /** A result of `rowCount` rows by `columnCount` columns, typed like PostHog's. */
-export function largeResult(rowCount: number, columnCount: number): { columns: { name: string; type: string }[]; rows: unknown[][] } {
+export function largeResult(
+  rowCount: number,
+  columnCount: number,
+): { columns: { name: string; type: string }[]; rows: unknown[][] } {
   const types = ['String', 'UInt64', "DateTime64(6, 'UTC')", 'Float64', 'Nullable(String)']
-  const columns = Array.from({ length: columnCount }, (_, c) => ({ name: `col_${c}`, type: types[c % types.length] ?? 'String' }))
+  const columns = Array.from({ length: columnCount }, (_, c) => ({
+    name: `col_${c}`,
+    type: types[c % types.length] ?? 'String',
+  }))
   const rows = Array.from({ length: rowCount }, (_, r) =>
     columns.map((column, c) => {
       switch (column.type) {
@@ -133,10 +139,18 @@ export const planDefinition: QueryDefinition = {
   id: 'plan-fields',
   name: 'Plan and seats',
   type: 'custom_field',
-  hogql: "SELECT properties.crm_id AS crm, properties.plan AS plan, properties.seats AS seats FROM groups WHERE index = 0",
+  hogql:
+    'SELECT properties.crm_id AS crm, properties.plan AS plan, properties.seats AS seats FROM groups WHERE index = 0',
   cadence: { kind: 'every_minutes', minutes: 60, timeZone: 'UTC' },
   enabled: false,
-  mapping: { account: { resolver: 'crm_id', column: 'crm' }, form: 'wide', fields: [{ column: 'plan', field: 'plan' }, { column: 'seats', field: 'seats_used' }] },
+  mapping: {
+    account: { resolver: 'crm_id', column: 'crm' },
+    form: 'wide',
+    fields: [
+      { column: 'plan', field: 'plan' },
+      { column: 'seats', field: 'seats_used' },
+    ],
+  },
 }
 
 type Reason = ApiRejectedRow['reason']
@@ -150,10 +164,22 @@ function reject(row: number, column: string, value: string, reason: Reason, mess
 /** Rejected rows of the partial run (and of the dry run): three bad timestamps, one unmatched, one ambiguous account. */
 export const partialRunRejects: ApiRejectedRow[] = [
   reject(4, 'day', 'yesterday', 'bad_timestamp', 'Column "day": "yesterday" is not a date-time.'),
-  reject(9, 'org_domain', 'gmail.com', 'unmatched_account', 'gmail.com is a public mail domain; no account is matched by it.'),
+  reject(
+    9,
+    'org_domain',
+    'gmail.com',
+    'unmatched_account',
+    'gmail.com is a public mail domain; no account is matched by it.',
+  ),
   reject(18, 'day', '', 'bad_timestamp', 'Column "day": "" is not a date-time.'),
   reject(43, 'day', '31/02/2026', 'bad_timestamp', 'Column "day": "31/02/2026" is not a date-time.'),
-  reject(56, 'org_domain', 'acme.co', 'ambiguous_account', 'acme.co matches Acme Corp and Acme Co-operative equally well.'),
+  reject(
+    56,
+    'org_domain',
+    'acme.co',
+    'ambiguous_account',
+    'acme.co matches Acme Corp and Acme Co-operative equally well.',
+  ),
 ]
 
 function byReason(rejects: readonly ApiRejectedRow[]) {
@@ -199,7 +225,10 @@ function run(index: number, status: ApiRun['status'], read: number, rejects: rea
     },
     error:
       status === 'failed'
-        ? { code: 'rate_limited', message: 'PostHog rate-limited the key for longer than the run may wait (retry in 3600 s).' }
+        ? {
+            code: 'rate_limited',
+            message: 'PostHog rate-limited the key for longer than the run may wait (retry in 3600 s).',
+          }
         : null,
   }
 }
@@ -221,7 +250,12 @@ export const runs: ApiRun[] = [
 ]
 
 export const savedQueries: SavedQuery[] = [
-  { definition: usageDefinition, createdAt: '2026-10-01T08:00:00Z', updatedAt: '2026-11-20T08:00:00Z', lastRun: runs[0] ?? null },
+  {
+    definition: usageDefinition,
+    createdAt: '2026-10-01T08:00:00Z',
+    updatedAt: '2026-11-20T08:00:00Z',
+    lastRun: runs[0] ?? null,
+  },
   { definition: planDefinition, createdAt: '2026-10-05T08:00:00Z', updatedAt: '2026-10-05T08:00:00Z', lastRun: null },
 ]
 
@@ -231,7 +265,12 @@ export const usageDryRun: DryRunResponse = {
   rowsRead: 100,
   records: usagePreview.rows.slice(0, 5).map((row, i) => ({
     row: i + 1,
-    record: { account: String(row[0]), metric: String(row[1]), timestamp: `${row[2]}T00:00:00Z`, value: Number(row[3]) },
+    record: {
+      account: String(row[0]),
+      metric: String(row[1]),
+      timestamp: `${row[2]}T00:00:00Z`,
+      value: Number(row[3]),
+    },
   })),
   rejects: partialRunRejects,
   counts: { wouldWrite: 95, rejected: 5, byReason: byReason(partialRunRejects) },

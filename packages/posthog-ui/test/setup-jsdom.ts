@@ -4,8 +4,11 @@ import { afterEach } from 'vitest'
 
 afterEach(cleanup)
 
-// CodeMirror measures text; jsdom has no layout, so give it empty rectangles.
-const emptyRect = { x: 0, y: 0, top: 0, left: 0, right: 0, bottom: 0, width: 0, height: 0, toJSON: () => ({}) }
-Range.prototype.getClientRects = () => Object.assign([], { item: () => null }) as unknown as DOMRectList
-Range.prototype.getBoundingClientRect = () => emptyRect as DOMRect
-document.elementFromPoint = () => null
+// CodeMirror measures text; jsdom has no layout, so give it empty rectangles. Skipped in files that opt into the
+// node environment (`// @vitest-environment node`, the server-rendering tests), which have no DOM at all.
+if (typeof document !== 'undefined') {
+  const emptyRect = { x: 0, y: 0, top: 0, left: 0, right: 0, bottom: 0, width: 0, height: 0, toJSON: () => ({}) }
+  Range.prototype.getClientRects = () => Object.assign([], { item: () => null }) as unknown as DOMRectList
+  Range.prototype.getBoundingClientRect = () => emptyRect as DOMRect
+  document.elementFromPoint = () => null
+}

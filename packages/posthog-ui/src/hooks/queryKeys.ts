@@ -16,5 +16,6 @@ export const postHogQueryKeys = {
   runs: (filter: Omit<ListRunsQuery, 'cursor'> = {}) => [...root, 'runs', filter] as const,
   run: (runId: string) => [...root, 'run', runId] as const,
   runRejects: (runId: string) => [...root, 'run', runId, 'rejects'] as const,
-  dryRun: (request: Omit<DryRunRequest, 'sample'>, sampleKey: string) => [...root, 'dry-run', request, sampleKey] as const,
+  dryRun: (request: Omit<DryRunRequest, 'sample'>, sampleKey: string) =>
+    [...root, 'dry-run', request, sampleKey] as const,
 }

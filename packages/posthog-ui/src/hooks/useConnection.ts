@@ -6,5 +6,8 @@ import { postHogQueryKeys } from './queryKeys'
 /** The tenant's saved PostHog connection (key hint only); `data` is `null` when none is saved. */
 export function useConnection(): UseQueryResult<ConnectionView | null, ApiError> {
   const { client } = usePostHogIntegration()
-  return useQuery({ queryKey: postHogQueryKeys.connection(), queryFn: ({ signal }) => client.getConnection({ signal }) })
+  return useQuery({
+    queryKey: postHogQueryKeys.connection(),
+    queryFn: ({ signal }) => client.getConnection({ signal }),
+  })
 }

@@ -23,8 +23,7 @@ export function useDryRun({ definition, sample, sampleKey }: UseDryRunInput): Us
   const { client } = usePostHogIntegration()
   return useQuery({
     queryKey: postHogQueryKeys.dryRun({ definition: definition ?? ({} as DryRunRequest['definition']) }, sampleKey),
-    queryFn: ({ signal }) =>
-      client.dryRun({ definition: definition!, ...(sample ? { sample } : {}) }, { signal }),
+    queryFn: ({ signal }) => client.dryRun({ definition: definition!, ...(sample ? { sample } : {}) }, { signal }),
     enabled: definition !== null,
     placeholderData: keepPreviousData,
     retry: false,

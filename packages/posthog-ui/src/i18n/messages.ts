@@ -1,7 +1,8 @@
 // Every user-facing string of the kit lives here, so a host translates the kit with one object
 // (`<PostHogIntegrationProvider labels={{ ... }}>`). Strings with values are functions.
 
-const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`
+const num = (n: number) => n.toLocaleString('en-US')
+const plural = (n: number, one: string, many: string) => `${num(n)} ${n === 1 ? one : many}`
 
 /** The kit's English messages; override any subset through the provider's `labels` prop. */
 export const defaultMessages = {
@@ -91,9 +92,11 @@ export const defaultMessages = {
   liveCheck: 'Check against the preview',
   liveCheckIdle: 'Run a preview to check the mapping against real rows.',
   checking: 'Checking…',
-  wouldWrite: (n: number, total: number) => `${n} of ${total} rows would be written`,
+  wouldWrite: (n: number, total: number) => `${num(n)} of ${num(total)} rows would be written`,
   rejectSummary: (count: number, total: number, column: string | null, problem: string) =>
-    column ? `${count} of ${total} values in “${column}” ${problem}` : `${count} of ${total} rows ${problem}`,
+    column
+      ? `${num(count)} of ${num(total)} values in “${column}” ${problem}`
+      : `${num(count)} of ${num(total)} rows ${problem}`,
   /** How a reject reason reads after "3 of 100 values …"; unknown codes fall back to `rejectOther`. */
   rejectReasons: {
     missing_account: 'have no account value',
@@ -166,12 +169,11 @@ export const defaultMessages = {
   runWritten: 'Written',
   runRejected: 'Rejected',
   runDuration: 'Duration',
-  statusSucceeded: 'Succeeded',
-  statusPartial: 'Partial',
-  statusFailed: 'Failed',
-  statusSkipped: 'Skipped',
-  statusRunning: 'Running',
-  statusQueued: 'Queued',
+  statusLabels: { succeeded: 'Succeeded', partial: 'Partial', failed: 'Failed', skipped: 'Skipped' },
+  skipReasons: {
+    tracking_disabled: 'Skipped: activity tracking is off for this account.',
+    query_disabled: 'Skipped: the query was disabled.',
+  },
   showRejects: 'Rejected rows',
   hideRejects: 'Hide rejected rows',
   downloadCsv: 'Download CSV',
@@ -184,6 +186,8 @@ export const defaultMessages = {
   addQuery: 'Add query',
   editQuery: 'Edit',
   deleteQuery: 'Delete',
+  deleteConfirmTitle: (name: string) => `Delete “${name}”?`,
+  deleteConfirmBody: 'Scheduled imports of this query stop. Its past runs stay in the history.',
   enableQuery: (name: string) => `Import “${name}” on schedule`,
   queryName: 'Name',
   stepType: 'Type',

@@ -4,7 +4,11 @@ import { defaultMessages, type Messages } from './messages'
 const MessagesContext = createContext<Messages>(defaultMessages)
 
 /** Overrides for any subset of the kit's messages (nested groups may be given in part). */
-export type Labels = Partial<Omit<Messages, 'weekdays' | 'connectionErrors' | 'rejectReasons' | 'resolverLabels'>> & {
+export type Labels = Partial<
+  Omit<Messages, 'weekdays' | 'connectionErrors' | 'rejectReasons' | 'resolverLabels' | 'statusLabels' | 'skipReasons'>
+> & {
+  statusLabels?: Partial<Messages['statusLabels']>
+  skipReasons?: Partial<Messages['skipReasons']>
   rejectReasons?: Record<string, string>
   resolverLabels?: Record<string, string>
   weekdays?: Partial<Messages['weekdays']>
@@ -21,6 +25,8 @@ export function MessagesProvider({ labels, children }: { labels: Labels | undefi
       connectionErrors: { ...defaultMessages.connectionErrors, ...labels?.connectionErrors },
       rejectReasons: { ...defaultMessages.rejectReasons, ...labels?.rejectReasons },
       resolverLabels: { ...defaultMessages.resolverLabels, ...labels?.resolverLabels },
+      statusLabels: { ...defaultMessages.statusLabels, ...labels?.statusLabels },
+      skipReasons: { ...defaultMessages.skipReasons, ...labels?.skipReasons },
     }),
     [labels],
   )

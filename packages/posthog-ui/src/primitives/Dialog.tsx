@@ -57,6 +57,7 @@ export const Dialog = forwardRef<HTMLDivElement, DialogProps>(function Dialog(
   }
 
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: clicking outside is a pointer shortcut; keyboard users close with Escape.
     <div className="sf-overlay" onMouseDown={(event) => event.target === event.currentTarget && onClose()}>
       <div
         ref={(node) => {

@@ -73,6 +73,9 @@ ${themed('light')},${themed('dark')},${themed('auto')}{color:var(--sf-color-fg);
 .sf-root .sf-table td[data-kind=number]{text-align:right}
 .sf-root .sf-table td[data-null]{color:var(--sf-color-muted);font-style:italic}
 .sf-root .sf-table th .sf-coltype{font-weight:400;font-family:var(--sf-font-mono);color:var(--sf-color-muted);font-size:.85em}
+.sf-root .sf-runs{width:100%;border-collapse:collapse;font-variant-numeric:tabular-nums}
+.sf-root .sf-runs th,.sf-root .sf-runs td{text-align:left;padding:calc(var(--sf-space)*1.5) calc(var(--sf-space)*2);border-bottom:1px solid var(--sf-color-border);vertical-align:top}
+.sf-root .sf-runs th{background:var(--sf-color-surface)}
 .sf-root .sf-chart{display:block;max-width:100%;height:auto}
 .sf-root .sf-chart rect{fill:var(--sf-color-accent)}
 .sf-root .sf-chart rect[data-status=failed]{fill:var(--sf-color-danger)}

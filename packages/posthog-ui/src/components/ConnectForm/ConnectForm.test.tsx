@@ -22,7 +22,11 @@ describe('ConnectForm', () => {
     expect(within(alert).getByText('query:read, project:read')).toBeInTheDocument()
     expect(backend.calls.at(-1)).toMatchObject({
       operation: 'testConnection',
-      body: { apiHost: 'https://eu.posthog.com', projectId: 12345, personalApiKey: 'phx_abcdefghijklmnopqrstuvwxyz01a1b2' },
+      body: {
+        apiHost: 'https://eu.posthog.com',
+        projectId: 12345,
+        personalApiKey: 'phx_abcdefghijklmnopqrstuvwxyz01a1b2',
+      },
     })
 
     await user.click(screen.getByRole('button', { name: 'Save' }))
@@ -65,7 +69,9 @@ describe('ConnectForm', () => {
   })
 
   it('warns when the key works but lacks query:read', async () => {
-    const { user } = renderWithBackend(<ConnectForm />, { test: { ...testResult, keyScopes: ['project:read'], scopes: { ...testResult.scopes, 'query:read': 'missing' } } })
+    const { user } = renderWithBackend(<ConnectForm />, {
+      test: { ...testResult, keyScopes: ['project:read'], scopes: { ...testResult.scopes, 'query:read': 'missing' } },
+    })
     await user.click(await screen.findByRole('button', { name: 'Test connection' }))
     expect(await screen.findByText(/lacks the query:read scope/)).toBeInTheDocument()
   })
@@ -92,6 +98,8 @@ describe('ConnectForm', () => {
     expect(disconnect).toHaveFocus()
     await user.click(disconnect)
     await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Disconnect' }))
-    await waitFor(() => expect(container.querySelector('.sf-connect-form')).toHaveAttribute('data-state', 'disconnected'))
+    await waitFor(() =>
+      expect(container.querySelector('.sf-connect-form')).toHaveAttribute('data-state', 'disconnected'),
+    )
   })
 })

@@ -10,7 +10,15 @@ import { type DefinitionBase, suggestDraft } from './mappingDraft'
 const { type: _type, mapping: _mapping, ...base } = usageDefinition
 const columns = usagePreview.columns.map((name, i) => ({ name, type: usagePreview.types[i] ?? 'String' }))
 
-function Harness({ type = 'product_usage', onSave, baseOverride }: { type?: QueryType; onSave?: () => void; baseOverride?: Partial<DefinitionBase> }) {
+function Harness({
+  type = 'product_usage',
+  onSave,
+  baseOverride,
+}: {
+  type?: QueryType
+  onSave?: () => void
+  baseOverride?: Partial<DefinitionBase>
+}) {
   const [draft, setDraft] = useState(() => suggestDraft(type, columns, catalog))
   return (
     <MappingEditor
@@ -32,7 +40,9 @@ describe('MappingEditor', () => {
     expect(screen.getByLabelText('Timestamp column')).toHaveValue('day')
     expect(screen.getByLabelText('Value column')).toHaveValue('value')
     expect(screen.getByLabelText('Metric column')).toHaveValue('metric')
-    expect(within(screen.getByLabelText('Timestamp column')).getByRole('option', { name: /day · Date \(suggested\)/ })).toBeInTheDocument()
+    expect(
+      within(screen.getByLabelText('Timestamp column')).getByRole('option', { name: /day · Date \(suggested\)/ }),
+    ).toBeInTheDocument()
   })
 
   it('checks the mapping live against the preview: rejects by reason with examples, resolver match rate', async () => {
@@ -42,7 +52,9 @@ describe('MappingEditor', () => {
     expect(screen.getByTestId('match-rate')).toHaveTextContent('Accounts matched: 7 of 9 (78%)')
     expect(screen.getByText('95 of 100 rows would be written')).toBeInTheDocument()
     expect(screen.getByText('Not matched').nextElementSibling).toHaveTextContent('gmail.com — public mail domain')
-    expect(screen.getByText('More than one candidate').nextElementSibling).toHaveTextContent('acme.co — Acme Corp · Acme Co-operative')
+    expect(screen.getByText('More than one candidate').nextElementSibling).toHaveTextContent(
+      'acme.co — Acme Corp · Acme Co-operative',
+    )
     const dryRun = backend.calls.find((c) => c.operation === 'dryRun')
     expect(dryRun?.body).toMatchObject({
       definition: { type: 'product_usage', mapping: { account: { resolver: 'email_domain', column: 'org_domain' } } },
@@ -78,6 +90,8 @@ describe('MappingEditor', () => {
     )
     await user.click(screen.getByRole('radio', { name: 'Custom objects' }))
     expect(screen.getByLabelText('Object type')).toHaveValue('workspace')
-    expect(within(screen.getByLabelText('Attribute for metric')).getByRole('option', { name: 'Name (string, required)' })).toBeInTheDocument()
+    expect(
+      within(screen.getByLabelText('Attribute for metric')).getByRole('option', { name: 'Name (string, required)' }),
+    ).toBeInTheDocument()
   })
 })

@@ -36,7 +36,11 @@ export type MappingDraft = {
 export type DefinitionBase = Omit<QueryDefinition, 'type' | 'mapping'>
 
 /** A draft pre-filled from the result's column names (best suggestion per role; nothing mapped twice). */
-export function suggestDraft(type: QueryType, columns: readonly PreviewColumn[], catalog: Catalog | undefined): MappingDraft {
+export function suggestDraft(
+  type: QueryType,
+  columns: readonly PreviewColumn[],
+  catalog: Catalog | undefined,
+): MappingDraft {
   const resolver: AccountResolver = catalog?.resolvers.includes('email_domain')
     ? 'email_domain'
     : (catalog?.resolvers[0] ?? 'account_name')
@@ -76,7 +80,11 @@ export function suggestDraft(type: QueryType, columns: readonly PreviewColumn[],
 /** The draft of a saved definition (to edit it). */
 export function draftFromDefinition(definition: QueryDefinition, columns: readonly PreviewColumn[]): MappingDraft {
   const blank = suggestDraft(definition.type, columns, undefined)
-  const base = { ...blank, resolver: definition.mapping.account.resolver, accountColumn: definition.mapping.account.column }
+  const base = {
+    ...blank,
+    resolver: definition.mapping.account.resolver,
+    accountColumn: definition.mapping.account.column,
+  }
   switch (definition.type) {
     case 'product_usage': {
       const { mapping } = definition
@@ -93,8 +101,19 @@ export function draftFromDefinition(definition: QueryDefinition, columns: readon
     case 'custom_field': {
       const { mapping } = definition
       return mapping.form === 'long'
-        ? { ...base, type: definition.type, form: 'long', fieldColumn: mapping.fieldColumn, fieldValueColumn: mapping.valueColumn }
-        : { ...base, type: definition.type, form: 'wide', fields: Object.fromEntries(mapping.fields.map((f) => [f.column, f.field])) }
+        ? {
+            ...base,
+            type: definition.type,
+            form: 'long',
+            fieldColumn: mapping.fieldColumn,
+            fieldValueColumn: mapping.valueColumn,
+          }
+        : {
+            ...base,
+            type: definition.type,
+            form: 'wide',
+            fields: Object.fromEntries(mapping.fields.map((f) => [f.column, f.field])),
+          }
     }
     case 'custom_object': {
       const { mapping } = definition
@@ -131,7 +150,12 @@ export function mappingOf(draft: MappingDraft): unknown {
         ? { account, form: 'long', fieldColumn: draft.fieldColumn, valueColumn: draft.fieldValueColumn }
         : { account, form: 'wide', fields: pairs(draft.fields, 'field') }
     case 'custom_object':
-      return { account, objectType: draft.objectType, keyColumn: draft.keyColumn, attributes: pairs(draft.attributes, 'attribute') }
+      return {
+        account,
+        objectType: draft.objectType,
+        keyColumn: draft.keyColumn,
+        attributes: pairs(draft.attributes, 'attribute'),
+      }
     default:
       return draft.type satisfies never
   }

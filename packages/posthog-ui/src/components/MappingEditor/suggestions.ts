@@ -1,6 +1,6 @@
 import type { AccountResolver, CatalogField } from '@statisfy/posthog-sdk'
-import type { PreviewColumn } from '../PreviewTable/PreviewTable'
 import { columnKind } from '../PreviewTable/columnKind'
+import type { PreviewColumn } from '../PreviewTable/PreviewTable'
 
 /** A role a result column can play in a mapping. */
 export type ColumnRole = 'account' | 'timestamp' | 'value' | 'metric' | 'field' | 'key'
@@ -43,7 +43,11 @@ function kindFits(role: ColumnRole, column: PreviewColumn): boolean {
  * Result columns likely to play `role`, best first: a column whose name fits the role and whose type fits first,
  * then one whose type fits (a DateTime column is a timestamp, whatever its name).
  */
-export function suggestColumns(role: ColumnRole, columns: readonly PreviewColumn[], resolver?: AccountResolver): string[] {
+export function suggestColumns(
+  role: ColumnRole,
+  columns: readonly PreviewColumn[],
+  resolver?: AccountResolver,
+): string[] {
   const pattern =
     role === 'account'
       ? resolver?.startsWith('custom_field:')

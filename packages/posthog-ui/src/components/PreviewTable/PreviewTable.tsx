@@ -1,6 +1,6 @@
+import type { PreviewTruncation } from '@statisfy/posthog-sdk'
 import { createColumnHelper, tableFeatures, useTable } from '@tanstack/react-table'
 import { useVirtualizer } from '@tanstack/react-virtual'
-import type { PreviewTruncation } from '@statisfy/posthog-sdk'
 import { forwardRef, useMemo, useRef } from 'react'
 import { useMessages } from '../../i18n/useMessages'
 import { Alert } from '../../primitives/Alert'
@@ -128,13 +128,11 @@ function VirtualTable({
   height: number
   label: string
 }) {
-  const scrollRef = useRef<HTMLDivElement>(null)
+  const scrollRef = useRef<HTMLElement>(null)
   const columnDefs = useMemo(
     () =>
       helper.columns(
-        columns.map((column, index) =>
-          helper.accessor((row) => row[index], { id: `c${index}`, header: column.name }),
-        ),
+        columns.map((column, index) => helper.accessor((row) => row[index], { id: `c${index}`, header: column.name })),
       ),
     [columns],
   )
@@ -152,21 +150,20 @@ function VirtualTable({
   const kinds = useMemo(() => columns.map((c) => columnKind(c.type)), [columns])
 
   return (
-    <div
+    <section
       ref={scrollRef}
       className="sf-table-wrap"
       style={{ height, maxHeight: height }}
-      // Focusable so keyboard users can scroll the rows with the arrow keys.
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be focusable so keyboard users can scroll it (axe scrollable-region-focusable).
       tabIndex={0}
-      role="region"
       aria-label={label}
     >
-      <table className="sf-table" role="table" aria-label={label} aria-rowcount={tableRows.length + 1}>
-        <thead role="rowgroup">
+      <table className="sf-table" aria-label={label} aria-rowcount={tableRows.length + 1}>
+        <thead>
           {table.getHeaderGroups().map((group) => (
-            <tr key={group.id} role="row" aria-rowindex={1}>
+            <tr key={group.id} aria-rowindex={1}>
               {group.headers.map((header, index) => (
-                <th key={header.id} role="columnheader" scope="col">
+                <th key={header.id} scope="col">
                   <span>{columns[index]?.name}</span>
                   <span className="sf-coltype">{columns[index]?.type}</span>
                 </th>
@@ -174,14 +171,13 @@ function VirtualTable({
             </tr>
           ))}
         </thead>
-        <tbody role="rowgroup" style={{ height: virtualizer.getTotalSize() }}>
+        <tbody style={{ height: virtualizer.getTotalSize() }}>
           {virtualizer.getVirtualItems().map((item) => {
             const row = tableRows[item.index]
             if (!row) return null
             return (
               <tr
                 key={row.id}
-                role="row"
                 aria-rowindex={item.index + 2}
                 data-index={item.index}
                 style={{ position: 'absolute', transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
@@ -191,7 +187,6 @@ function VirtualTable({
                   return (
                     <td
                       key={cell.id}
-                      role="cell"
                       data-kind={kinds[index]}
                       data-null={value === null || value === undefined ? '' : undefined}
                     >
@@ -204,6 +199,6 @@ function VirtualTable({
           })}
         </tbody>
       </table>
-    </div>
+    </section>
   )
 }

@@ -6,7 +6,9 @@ export type ColumnKind = 'number' | 'boolean' | 'datetime' | 'json' | 'text'
  * `DateTime64(6, 'UTC')`, `LowCardinality(String)`, `Array(String)`).
  */
 export function columnKind(type: string): ColumnKind {
-  const inner = type.replace(/^(?:Nullable|LowCardinality)\((.*)\)$/, '$1').replace(/^(?:Nullable|LowCardinality)\((.*)\)$/, '$1')
+  const inner = type
+    .replace(/^(?:Nullable|LowCardinality)\((.*)\)$/, '$1')
+    .replace(/^(?:Nullable|LowCardinality)\((.*)\)$/, '$1')
   if (/^(?:U?Int\d+|Float\d+|Decimal)/.test(inner)) return 'number'
   if (inner === 'Bool') return 'boolean'
   if (/^(?:Date|DateTime)/.test(inner)) return 'datetime'

@@ -22,7 +22,10 @@ function Controlled(props: { initial: Cadence; others?: Cadence[]; onChange?: (c
   )
 }
 
-const runTimes = () => within(screen.getByTestId('next-runs')).getAllByRole('listitem').map((li) => li.querySelector('time')?.getAttribute('datetime'))
+const runTimes = () =>
+  within(screen.getByTestId('next-runs'))
+    .getAllByRole('listitem')
+    .map((li) => li.querySelector('time')?.getAttribute('datetime'))
 
 describe('ScheduleEditor', () => {
   it('lists the next five runs in the zone, across the DST change', () => {
@@ -46,7 +49,12 @@ describe('ScheduleEditor', () => {
     expect(onChange).toHaveBeenLastCalledWith({ kind: 'weekly', weekday: 'monday', at: '06:30', timeZone: 'UTC' })
     await user.selectOptions(screen.getByLabelText('On'), 'friday')
     await user.selectOptions(screen.getByLabelText('Time zone'), 'America/New_York')
-    expect(onChange).toHaveBeenLastCalledWith({ kind: 'weekly', weekday: 'friday', at: '06:30', timeZone: 'America/New_York' })
+    expect(onChange).toHaveBeenLastCalledWith({
+      kind: 'weekly',
+      weekday: 'friday',
+      at: '06:30',
+      timeZone: 'America/New_York',
+    })
     expect(runTimes()[0]).toBe('2026-04-03T10:30:00.000Z')
   })
 
@@ -55,7 +63,11 @@ describe('ScheduleEditor', () => {
     const onChange = vi.fn()
     const others: Cadence[] = Array.from({ length: 9 }, () => ({ kind: 'every_minutes', minutes: 5, timeZone: 'UTC' }))
     const { container } = render(
-      <Controlled initial={{ kind: 'every_minutes', minutes: 60, timeZone: 'UTC' }} others={others} onChange={onChange} />,
+      <Controlled
+        initial={{ kind: 'every_minutes', minutes: 60, timeZone: 'UTC' }}
+        others={others}
+        onChange={onChange}
+      />,
     )
     const input = screen.getByLabelText('Every (minutes)')
     await user.clear(input)
@@ -71,7 +83,14 @@ describe('ScheduleEditor', () => {
   })
 
   it('shows the over-budget warning', () => {
-    render(<ScheduleEditor value={{ kind: 'every_minutes', minutes: 5, timeZone: 'UTC' }} limitPerHour={10} onChange={() => {}} now={now} />)
+    render(
+      <ScheduleEditor
+        value={{ kind: 'every_minutes', minutes: 5, timeZone: 'UTC' }}
+        limitPerHour={10}
+        onChange={() => {}}
+        now={now}
+      />,
+    )
     expect(screen.getByText(/Over the key’s hourly budget/)).toBeInTheDocument()
   })
 

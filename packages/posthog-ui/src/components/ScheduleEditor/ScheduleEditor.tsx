@@ -18,6 +18,8 @@ import { StandaloneRoot } from '../../theme/StandaloneRoot'
 import { cadenceOfKind } from './defaultCadence'
 import { timeZoneOptions } from './timeZones'
 
+const DAYS_OF_MONTH = Array.from({ length: 31 }, (_, i) => i + 1)
+
 /** Props of {@link ScheduleEditor}. */
 export type ScheduleEditorProps = {
   /** The cadence shown (controlled). */
@@ -156,9 +158,9 @@ export const ScheduleEditor = forwardRef<HTMLFieldSetElement, ScheduleEditorProp
                   value={value.day}
                   onChange={(event) => onChange({ ...value, day: Number(event.target.value) })}
                 >
-                  {Array.from({ length: 31 }, (_, i) => (
-                    <option key={i + 1} value={i + 1}>
-                      {i + 1}
+                  {DAYS_OF_MONTH.map((day) => (
+                    <option key={day} value={day}>
+                      {day}
                     </option>
                   ))}
                 </select>

@@ -5,7 +5,9 @@
  */
 export function timeZoneOptions(current: string): string[] {
   const supported =
-    typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : ['UTC', 'Europe/London', 'America/New_York']
+    typeof Intl.supportedValuesOf === 'function'
+      ? Intl.supportedValuesOf('timeZone')
+      : ['UTC', 'Europe/London', 'America/New_York']
   const zones = new Set(['UTC', ...supported])
   zones.add(current)
   return [...zones].sort((a, b) => (a === 'UTC' ? -1 : b === 'UTC' ? 1 : a.localeCompare(b)))

@@ -1,0 +1,77 @@
+import { EditorView } from '@codemirror/view'
+import { act, screen, waitFor, within } from '@testing-library/react'
+import { describe, expect, it } from 'vitest'
+import { renderWithBackend } from '../../../test/renderWithBackend'
+import { PostHogSettings } from './PostHogSettings'
+
+const now = new Date('2026-11-27T10:00:00Z')
+
+describe('PostHogSettings', () => {
+  it('asks to connect first when there is no connection', async () => {
+    const { container } = renderWithBackend(<PostHogSettings now={now} />, { connection: null })
+    expect(await screen.findByText('Connect PostHog first.')).toBeInTheDocument()
+    expect(container.querySelector('.sf-settings')).toHaveAttribute('data-state', 'disconnected')
+    expect(screen.queryByRole('region', { name: 'Queries' })).not.toBeInTheDocument()
+  })
+
+  it('lists queries, toggles a schedule optimistically and deletes after confirmation', async () => {
+    const { user, backend } = renderWithBackend(<PostHogSettings now={now} />)
+    const toggle = await screen.findByRole('switch', { name: 'Import “Plan and seats” on schedule' })
+    expect(toggle).toHaveAttribute('aria-checked', 'false')
+    await user.click(toggle)
+    expect(toggle).toHaveAttribute('aria-checked', 'true')
+    await waitFor(() => expect(backend.state.queries[1]?.definition.enabled).toBe(true))
+    const item = toggle.closest('li') as HTMLElement
+    await user.click(within(item).getByRole('button', { name: 'Delete' }))
+    const dialog = screen.getByRole('dialog', { name: 'Delete “Plan and seats”?' })
+    await user.click(within(dialog).getByRole('button', { name: 'Delete' }))
+    await waitFor(() => expect(screen.queryByText('Plan and seats')).not.toBeInTheDocument())
+    expect(backend.state.queries).toHaveLength(1)
+  })
+
+  it('edits a query through HogQL → preview → mapping → schedule → save', async () => {
+    const { user, backend, container } = renderWithBackend(<PostHogSettings now={now} />)
+    const item = (await screen.findByRole('switch', { name: /Daily product usage/ })).closest('li') as HTMLElement
+    await user.click(within(item).getByRole('button', { name: 'Edit' }))
+    expect(container.querySelector('.sf-query-flow')).toHaveAttribute('data-state', 'hogql')
+    await user.click(screen.getByRole('button', { name: 'Next' }))
+    expect(screen.getByRole('heading', { name: 'Preview' })).toHaveFocus()
+    expect(await screen.findByText('100 rows')).toBeInTheDocument()
+    await user.click(screen.getByRole('button', { name: 'Next' }))
+    expect(await screen.findByText('3 of 100 values in “day” are not timestamps')).toBeInTheDocument()
+    await user.click(screen.getByRole('button', { name: 'Next' }))
+    await user.selectOptions(screen.getByLabelText('Runs'), 'weekly')
+    await user.click(screen.getByRole('button', { name: 'Save query' }))
+    await waitFor(() => expect(container.querySelector('.sf-settings')).toHaveAttribute('data-state', 'list'))
+    const saved = backend.calls.find((c) => c.operation === 'saveQuery')
+    expect(saved?.params.queryId).toBe('usage-daily')
+    expect(saved?.body).toMatchObject({ definition: { cadence: { kind: 'weekly', weekday: 'monday', at: '06:00' } } })
+  })
+
+  it('adds a query: the id comes from the name and the mapping from the preview’s columns', async () => {
+    const { user, backend } = renderWithBackend(<PostHogSettings now={now} />)
+    await user.click(await screen.findByRole('button', { name: 'Add query' }))
+    const next = screen.getByRole('button', { name: 'Next' })
+    await user.click(next)
+    expect(screen.getByRole('heading', { name: 'Type' })).toBeInTheDocument()
+    await user.type(screen.getByLabelText('Name'), 'Weekly usage')
+    await user.click(screen.getByRole('button', { name: 'Next' }))
+    const editor = await waitFor(() => {
+      const content = document.querySelector<HTMLElement>('.cm-content')
+      if (!content) throw new Error('editor not loaded yet')
+      return content
+    })
+    // Typing into CodeMirror under jsdom drops characters (no layout); edit through the view, as a keystroke would.
+    const view = EditorView.findFromDOM(editor)
+    act(() => view?.dispatch({ changes: { from: 0, insert: 'SELECT 1' } }))
+    await user.click(screen.getByRole('button', { name: 'Next' }))
+    await screen.findByText('100 rows')
+    expect(backend.calls.find((c) => c.operation === 'preview')?.body).toMatchObject({ hogql: 'SELECT 1' })
+    await user.click(screen.getByRole('button', { name: 'Next' }))
+    expect(screen.getByLabelText('Account column')).toHaveValue('org_domain')
+    await user.click(screen.getByRole('button', { name: 'Next' }))
+    await user.click(screen.getByRole('button', { name: 'Save query' }))
+    await waitFor(() => expect(backend.calls.some((c) => c.operation === 'saveQuery')).toBe(true))
+    expect(backend.calls.find((c) => c.operation === 'saveQuery')?.params.queryId).toMatch(/^weekly-usage-/)
+  })
+})

@@ -1,0 +1,85 @@
+import type { SavedQuery } from '@statisfy/posthog-sdk'
+import { forwardRef, useState } from 'react'
+import { useConnection } from '../../hooks/useConnection'
+import { useQueries } from '../../hooks/useQueries'
+import { useMessages } from '../../i18n/useMessages'
+import { cx } from '../../primitives/cx'
+import { ConnectForm } from '../ConnectForm/ConnectForm'
+import { SyncHistory } from '../SyncHistory/SyncHistory'
+import { QueryFlow } from './QueryFlow'
+import { QueryList } from './QueryList'
+
+/** Props of {@link PostHogSettings}. */
+export type PostHogSettingsProps = {
+  className?: string
+  /** "Now" for new query ids and next runs (inject a fixed date in tests and stories). */
+  now?: Date
+}
+
+/** What the page shows; exposed as `data-state`. */
+export type PostHogSettingsState = 'loading' | 'disconnected' | 'list' | 'editing'
+
+/**
+ * The whole PostHog settings page: the connection, the saved queries with their schedule switches, the add/edit
+ * flow (type → HogQL → preview → mapping → schedule → save), and the sync history of the chosen query. Each piece is
+ * also exported on its own (`ConnectForm`, `QueryList`, `QueryFlow`, `SyncHistory`, ...).
+ *
+ * @example
+ * <PostHogIntegrationProvider client={createApiClient({ baseUrl: '/api/posthog' })}>
+ *   <PostHogSettings />
+ * </PostHogIntegrationProvider>
+ */
+export const PostHogSettings = forwardRef<HTMLDivElement, PostHogSettingsProps>(function PostHogSettings(
+  { className, now },
+  ref,
+) {
+  const m = useMessages()
+  const connection = useConnection()
+  const queries = useQueries()
+  const [editing, setEditing] = useState<SavedQuery | 'new' | null>(null)
+  const [selected, setSelected] = useState<string | null>(null)
+  const state: PostHogSettingsState = connection.isPending
+    ? 'loading'
+    : !connection.data
+      ? 'disconnected'
+      : editing
+        ? 'editing'
+        : 'list'
+  const editingId = editing && editing !== 'new' ? editing.definition.id : null
+  const otherCadences = (queries.data ?? [])
+    .filter((q) => q.definition.enabled && q.definition.id !== editingId)
+    .map((q) => q.definition.cadence)
+
+  return (
+    <div ref={ref} className={cx('sf-stack', 'sf-settings', className)} data-state={state}>
+      <h1 className="sf-heading" style={{ fontSize: '1.35em' }}>
+        {m.settingsTitle}
+      </h1>
+      <ConnectForm />
+      {state === 'disconnected' ? <p className="sf-muted">{m.connectFirst}</p> : null}
+      {state === 'editing' ? (
+        <QueryFlow
+          query={editing === 'new' ? null : editing}
+          otherCadences={otherCadences}
+          now={now}
+          onCancel={() => setEditing(null)}
+          onDone={(saved) => {
+            setEditing(null)
+            setSelected(saved.definition.id)
+          }}
+        />
+      ) : null}
+      {state === 'list' ? (
+        <>
+          <QueryList
+            onAdd={() => setEditing('new')}
+            onEdit={(query) => setEditing(query)}
+            onSelect={(query) => setSelected(query.definition.id)}
+            selectedId={selected}
+          />
+          <SyncHistory key={selected ?? 'all'} queryId={selected ?? undefined} />
+        </>
+      ) : null}
+    </div>
+  )
+})

@@ -1,0 +1,203 @@
+import type { ApiRun } from '@statisfy/posthog-sdk'
+import { forwardRef, useId, useState } from 'react'
+import { useRunNow } from '../../hooks/useRunNow'
+import { useRuns } from '../../hooks/useRuns'
+import { useMessages } from '../../i18n/useMessages'
+import { Alert } from '../../primitives/Alert'
+import { Badge, type Tone } from '../../primitives/Badge'
+import { Button } from '../../primitives/Button'
+import { cx } from '../../primitives/cx'
+import { RunRejects } from './RunRejects'
+import { RunsChart } from './RunsChart'
+
+/** Props of {@link SyncHistory}. */
+export type SyncHistoryProps = {
+  /** Only this saved query's runs; also enables "Run now". Leave out for every query's runs. */
+  queryId?: string
+  /** Runs per page. @default 20 */
+  pageSize?: number
+  className?: string
+}
+
+/** Where the history stands; exposed as `data-state`. */
+export type SyncHistoryState = 'loading' | 'error' | 'empty' | 'ready'
+
+const statusTone: Record<ApiRun['status'], Tone> = {
+  succeeded: 'success',
+  partial: 'warning',
+  failed: 'danger',
+  skipped: 'muted',
+}
+
+/**
+ * The runs of the tenant's queries (or one query): status, counts and duration, a chart of rows written per run,
+ * each run's rejected rows grouped by reason with their data, CSV download, and "Run now".
+ *
+ * @example
+ * <SyncHistory queryId="usage-daily" />
+ */
+export const SyncHistory = forwardRef<HTMLElement, SyncHistoryProps>(function SyncHistory(
+  { queryId, pageSize, className },
+  ref,
+) {
+  const m = useMessages()
+  const headingId = useId()
+  const [pendingRunId, setPendingRunId] = useState<string | null>(null)
+  const [openRunId, setOpenRunId] = useState<string | null>(null)
+  const runs = useRuns({ queryId, limit: pageSize, pollMs: pendingRunId ? 3000 : false })
+  const runNow = useRunNow()
+  const list = runs.data?.pages.flatMap((page) => page.runs) ?? []
+  if (pendingRunId && list.some((run) => run.id === pendingRunId)) setPendingRunId(null)
+  const state: SyncHistoryState = runs.isPending
+    ? 'loading'
+    : runs.isError
+      ? 'error'
+      : list.length === 0
+        ? 'empty'
+        : 'ready'
+
+  return (
+    <section
+      ref={ref}
+      className={cx('sf-panel', 'sf-stack', 'sf-sync-history', className)}
+      data-state={state}
+      aria-labelledby={headingId}
+      aria-busy={state === 'loading'}
+    >
+      <div className="sf-row" style={{ alignItems: 'center' }}>
+        <h2 id={headingId} className="sf-heading sf-grow">
+          {m.historyTitle}
+        </h2>
+        {queryId ? (
+          <Button
+            variant="primary"
+            busy={runNow.isPending || pendingRunId !== null}
+            onClick={() => runNow.mutate(queryId, { onSuccess: (queued) => setPendingRunId(queued.runId) })}
+          >
+            {m.runNow}
+          </Button>
+        ) : null}
+      </div>
+      {pendingRunId ? (
+        <p role="status" className="sf-muted">
+          {m.runQueued}
+        </p>
+      ) : null}
+      {runNow.error ? <Alert tone="danger">{runNow.error.message}</Alert> : null}
+      {body()}
+    </section>
+  )
+
+  function body() {
+    switch (state) {
+      case 'loading':
+        return <p className="sf-muted">{m.loading}</p>
+      case 'error':
+        return (
+          <Alert tone="danger">
+            <p>{runs.error?.message}</p>
+            <Button onClick={() => runs.refetch()}>{m.retry}</Button>
+          </Alert>
+        )
+      case 'empty':
+        return <p className="sf-muted">{m.noRuns}</p>
+      case 'ready':
+        return (
+          <>
+            <RunsChart runs={list} />
+            {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be focusable so keyboard users can scroll it. */}
+            <section className="sf-table-wrap" aria-label={m.historyTitle} tabIndex={0}>
+              <table className="sf-runs">
+                <thead>
+                  <tr>
+                    <th scope="col">{m.runStarted}</th>
+                    <th scope="col">{m.runStatus}</th>
+                    <th scope="col">{m.runRead}</th>
+                    <th scope="col">{m.runWritten}</th>
+                    <th scope="col">{m.runRejected}</th>
+                    <th scope="col">{m.runDuration}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {list.map((run) => (
+                    <RunRow
+                      key={run.id}
+                      run={run}
+                      open={openRunId === run.id}
+                      onToggle={() => setOpenRunId(openRunId === run.id ? null : run.id)}
+                      panelId={`${headingId}-${run.id}`}
+                      showQuery={!queryId}
+                    />
+                  ))}
+                </tbody>
+              </table>
+            </section>
+            {runs.hasNextPage ? (
+              <Button onClick={() => runs.fetchNextPage()} busy={runs.isFetchingNextPage}>
+                {m.loadMore}
+              </Button>
+            ) : null}
+          </>
+        )
+      default:
+        return state satisfies never
+    }
+  }
+})
+
+function RunRow({
+  run,
+  open,
+  onToggle,
+  panelId,
+  showQuery,
+}: {
+  run: ApiRun
+  open: boolean
+  onToggle: () => void
+  panelId: string
+  showQuery: boolean
+}) {
+  const m = useMessages()
+  const date = new Intl.DateTimeFormat(m.dateLocale, { dateStyle: 'medium', timeStyle: 'short' })
+  const number = (n: number) => n.toLocaleString(m.dateLocale)
+  return (
+    <>
+      <tr data-state={run.status}>
+        <td>
+          <time dateTime={run.startedAt}>{date.format(new Date(run.startedAt))}</time>
+          {showQuery ? <div className="sf-muted">{run.queryName}</div> : null}
+        </td>
+        <td>
+          <Badge tone={statusTone[run.status]}>{m.statusLabels[run.status]}</Badge>
+        </td>
+        <td>{number(run.counts.read)}</td>
+        <td>{number(run.counts.written)}</td>
+        <td>
+          {run.counts.rejected > 0 ? (
+            <Button variant="ghost" aria-expanded={open} aria-controls={panelId} onClick={onToggle}>
+              {number(run.counts.rejected)} · {open ? m.hideRejects : m.showRejects}
+            </Button>
+          ) : (
+            number(0)
+          )}
+        </td>
+        <td>{m.elapsed(run.durationMs)}</td>
+      </tr>
+      {run.error || run.skipReason ? (
+        <tr>
+          <td colSpan={6} data-tone={run.error ? 'danger' : 'muted'}>
+            {run.error?.message ?? m.skipReasons[run.skipReason ?? 'query_disabled']}
+          </td>
+        </tr>
+      ) : null}
+      {open ? (
+        <tr>
+          <td colSpan={6} id={panelId}>
+            <RunRejects run={run} />
+          </td>
+        </tr>
+      ) : null}
+    </>
+  )
+}
