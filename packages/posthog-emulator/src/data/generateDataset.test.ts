@@ -43,13 +43,17 @@ describe('generateDataset', () => {
   })
 
   it('is quieter on weekends and grows over time', async () => {
-    const [[weekday, weekend]] = await rows<[number, number]>(
-      'SELECT countIf(toDayOfWeek(timestamp) <= 5) / 5, countIf(toDayOfWeek(timestamp) > 5) / 2 FROM det_a.events WHERE team_id = 12345',
-    )
+    const [weekday, weekend] = (
+      await rows<[number, number]>(
+        'SELECT countIf(toDayOfWeek(timestamp) <= 5) / 5, countIf(toDayOfWeek(timestamp) > 5) / 2 FROM det_a.events WHERE team_id = 12345',
+      )
+    )[0]!
     expect(weekday).toBeGreaterThan(weekend * 1.5)
-    const [[early, late]] = await rows<[string, string]>(
-      `SELECT toString(countIf(timestamp < toDate('${spec.endDate}') - 120)), toString(countIf(timestamp >= toDate('${spec.endDate}') - 60)) FROM det_a.events WHERE team_id = 12345`,
-    )
+    const [early, late] = (
+      await rows<[string, string]>(
+        `SELECT toString(countIf(timestamp < toDate('${spec.endDate}') - 120)), toString(countIf(timestamp >= toDate('${spec.endDate}') - 60)) FROM det_a.events WHERE team_id = 12345`,
+      )
+    )[0]!
     expect(Number(late)).toBeGreaterThan(Number(early) * 0.5)
   })
 
@@ -59,12 +63,16 @@ describe('generateDataset', () => {
     )
     for (const [, lastSeen] of churned)
       expect(Date.parse(`${lastSeen.slice(0, 10)}T00:00:00Z`)).toBeLessThan(Date.parse(spec.endDate) - 10 * 86_400_000)
-    const [[firstApi]] = await rows<[string]>(
-      "SELECT toString(min(toDate(timestamp))) FROM det_a.events WHERE team_id = 12345 AND JSONExtractString(properties, 'feature') = 'api'",
-    )
-    const [[firstDashboards]] = await rows<[string]>(
-      "SELECT toString(min(toDate(timestamp))) FROM det_a.events WHERE team_id = 12345 AND JSONExtractString(properties, 'feature') = 'dashboards'",
-    )
+    const [firstApi] = (
+      await rows<[string]>(
+        "SELECT toString(min(toDate(timestamp))) FROM det_a.events WHERE team_id = 12345 AND JSONExtractString(properties, 'feature') = 'api'",
+      )
+    )[0]!
+    const [firstDashboards] = (
+      await rows<[string]>(
+        "SELECT toString(min(toDate(timestamp))) FROM det_a.events WHERE team_id = 12345 AND JSONExtractString(properties, 'feature') = 'dashboards'",
+      )
+    )[0]!
     expect(Date.parse(firstApi)).toBeGreaterThan(Date.parse(firstDashboards) + 60 * 86_400_000)
   })
 
@@ -74,9 +82,11 @@ describe('generateDataset', () => {
     )
     expect(groups.length).toBe(36)
     for (const [crm] of groups) expect(crm).toMatch(/^001[0-9A-Za-z]{12}[A-Z0-5]{3}$/)
-    const [[company, publicMail]] = await rows<[string, string]>(
-      "SELECT toString(countIf(NOT match(JSONExtractString(properties, 'email'), '@(gmail|outlook|yahoo|hotmail)\\\\.com$|@proton\\\\.me$'))), toString(countIf(match(JSONExtractString(properties, 'email'), '@(gmail|outlook|yahoo|hotmail)\\\\.com$|@proton\\\\.me$'))) FROM det_a.persons WHERE team_id = 12345",
-    )
+    const [company, publicMail] = (
+      await rows<[string, string]>(
+        "SELECT toString(countIf(NOT match(JSONExtractString(properties, 'email'), '@(gmail|outlook|yahoo|hotmail)\\\\.com$|@proton\\\\.me$'))), toString(countIf(match(JSONExtractString(properties, 'email'), '@(gmail|outlook|yahoo|hotmail)\\\\.com$|@proton\\\\.me$'))) FROM det_a.persons WHERE team_id = 12345",
+      )
+    )[0]!
     expect(Number(company)).toBeGreaterThan(Number(publicMail) * 3)
     expect(Number(publicMail)).toBeGreaterThan(0)
   })
