@@ -131,6 +131,7 @@ describe('TV15: async queries', () => {
     await post({ ...select('select 1'), refresh: 'async', client_query_id: 'sync-c' }, emu.keys.projectSecret)
     const cancelled = await get('sync-c', 'DELETE')
     expect(cancelled.status).toBe(200)
+    expect(await cancelled.json()).toEqual({ message: 'Cancelled query on clickhouse' })
     expect((await get('sync-c')).status).toBe(404)
   })
 })

@@ -86,13 +86,19 @@ export class AsyncQueryStore {
     }
   }
 
-  /** Cancels and forgets a query; `false` when unknown. */
-  cancel(teamId: number, id: string): boolean {
+  /**
+   * Cancels a query and forgets its status, answering PostHog's messages: a finished query is left alone
+   * ("Query already complete"); anything else, known or not, is "Cancelled query on clickhouse"
+   * ("Only tried to dequeue, ..." with `dequeueOnly`). SRC: `posthog/clickhouse/client/execute_async.py` `cancel_query`.
+   */
+  cancel(teamId: number, id: string, dequeueOnly = false): string {
     const entry = this.entries.get(this.key(teamId, id))
-    if (entry === undefined) return false
-    entry.cancelled = true
-    this.entries.delete(this.key(teamId, id))
-    return true
+    if (entry?.complete) return 'Query already complete'
+    if (entry !== undefined) {
+      entry.cancelled = true
+      this.entries.delete(this.key(teamId, id))
+    }
+    return dequeueOnly ? 'Only tried to dequeue, not cancelling query on clickhouse' : 'Cancelled query on clickhouse'
   }
 
   private key(teamId: number, id: string): string {

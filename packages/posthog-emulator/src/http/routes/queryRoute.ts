@@ -171,7 +171,7 @@ export async function getQueryStatus(
   return jsonResponse(status, { query_status: found.status })
 }
 
-/** `DELETE /api/projects/:id/query/:query_id/`: cancels; 200 with a message (current PostHog). */
+/** `DELETE /api/projects/:id/query/:query_id/[?dequeue_only=true]`: cancels; 200 with PostHog's message. */
 export async function deleteQuery(
   context: EmulatorContext,
   request: Request,
@@ -180,9 +180,8 @@ export async function deleteQuery(
   queryId: string,
 ): Promise<Response> {
   const { project } = await guard(context, request, url, projectId, {})
-  if (!context.asyncQueries.cancel(project.id, queryId))
-    throw notFound(`Query ${queryId} not found for team ${project.id}`)
-  return jsonResponse(200, { message: 'Query cancelled' })
+  const message = context.asyncQueries.cancel(project.id, queryId, url.searchParams.get('dequeue_only') === 'true')
+  return jsonResponse(200, { message })
 }
 
 /** `POST /api/projects/:id/query/check_auth_for_async/`. */
