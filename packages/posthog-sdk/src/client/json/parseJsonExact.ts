@@ -6,48 +6,58 @@ function isUnsafeIntegerLiteral(digits: string): boolean {
   return digits.length === MAX_SAFE.length && digits > MAX_SAFE
 }
 
-function isNumberChar(code: number): boolean {
-  // 0-9 . e E + -
-  return (code >= 48 && code <= 57) || code === 46 || code === 101 || code === 69 || code === 43 || code === 45
-}
-
 /**
  * Parses JSON keeping integer literals beyond ±(2^53 − 1) exact, as decimal strings (`"18446744073709551615"`).
  *
  * `JSON.parse` rounds such literals, and Node 20 has no source text in revivers (TC39 "JSON.parse source text
- * access" ships in Node 21+), so the text is rewritten first: a native `indexOf` walk finds where strings start
- * and end, each unsafe integer literal outside a string gets quotes, and `JSON.parse` reads the result.
- * Only used when the fast path ({@link findUnsafeIntegers}) saw a rounded value.
+ * access" arrives with V8 11.4+, Node 21+), so the text is rewritten first: one pass skips strings with a native
+ * `indexOf` jump to their closing quote, reads number literals outside them, and quotes the unsafe integers;
+ * `JSON.parse` then reads the result. Only used when the fast path ({@link findUnsafeIntegers}) saw a rounded value.
  */
 export function parseJsonExact(text: string): unknown {
-  const candidates = /-?\d{16,}/g
   const parts: string[] = []
   let copied = 0
-  // String state up to `scanned`: walking quote to quote with indexOf keeps this native-speed.
-  let scanned = 0
-  let inString = false
-  for (let match = candidates.exec(text); match; match = candidates.exec(text)) {
-    const at = match.index
-    while (scanned <= at) {
-      const quote = text.indexOf('"', scanned)
-      if (quote === -1 || quote > at) break
-      if (inString) {
+  const n = text.length
+  let i = 0
+  while (i < n) {
+    const c = text.charCodeAt(i)
+    if (c === 34) {
+      // A string: jump to the closing quote, skipping quotes escaped by an odd run of backslashes.
+      let close = i + 1
+      for (;;) {
+        close = text.indexOf('"', close)
+        if (close === -1) return JSON.parse(text) // unterminated: let JSON.parse report it
         let slashes = 0
-        for (let i = quote - 1; text.charCodeAt(i) === 92; i--) slashes++
-        if (slashes % 2 === 0) inString = false
-      } else {
-        inString = true
+        while (text.charCodeAt(close - 1 - slashes) === 92) slashes++
+        if (slashes % 2 === 0) break
+        close++
       }
-      scanned = quote + 1
+      i = close + 1
+    } else if ((c >= 48 && c <= 57) || c === 45) {
+      const digitsStart = c === 45 ? i + 1 : i
+      let j = digitsStart
+      while (j < n) {
+        const d = text.charCodeAt(j)
+        if (d < 48 || d > 57) break
+        j++
+      }
+      const next = text.charCodeAt(j)
+      if (next === 46 || next === 101 || next === 69) {
+        // A fraction or exponent: a float, left to JSON.parse.
+        j++
+        while (j < n) {
+          const d = text.charCodeAt(j)
+          if (!((d >= 48 && d <= 57) || d === 43 || d === 45 || d === 101 || d === 69)) break
+          j++
+        }
+      } else if (j - digitsStart >= MAX_SAFE.length && isUnsafeIntegerLiteral(text.slice(digitsStart, j))) {
+        parts.push(text.slice(copied, i), '"', text.slice(i, j), '"')
+        copied = j
+      }
+      i = j
+    } else {
+      i++
     }
-    if (inString) continue
-    const end = at + match[0].length
-    // Part of a float (digits after '.', in an exponent, or followed by a fraction/exponent): not an integer.
-    if (isNumberChar(text.charCodeAt(at - 1)) || isNumberChar(text.charCodeAt(end))) continue
-    const digits = match[0].startsWith('-') ? match[0].slice(1) : match[0]
-    if (!isUnsafeIntegerLiteral(digits)) continue
-    parts.push(text.slice(copied, at), '"', match[0], '"')
-    copied = end
   }
   if (parts.length === 0) return JSON.parse(text)
   parts.push(text.slice(copied))
