@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { ApiError, isApiError } from './ApiError'
 import { createApiClient } from './createApiClient'
+import { apiOperations } from './operations'
 
 interface Seen {
   url: string
@@ -166,5 +167,10 @@ describe('createApiClient', () => {
       'DELETE /x/queries/q1 application/json',
       'GET /x/runs/r1/rejects.csv text/csv',
     ])
+  })
+
+  it('has a method for every operation of the route table', () => {
+    const api = createApiClient({ baseUrl: '/x', fetch: async () => new Response('{}') })
+    for (const name of Object.keys(apiOperations)) expect(typeof api[name as keyof typeof api]).toBe('function')
   })
 })

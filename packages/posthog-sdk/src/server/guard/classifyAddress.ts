@@ -30,8 +30,7 @@ export function addressMatches(address: string, entry: string): boolean {
   if (entry.includes('/')) {
     if (!ipaddr.isValidCIDR(entry)) return false
     const [range, bits] = ipaddr.parseCIDR(entry)
-    const candidate = parsed.kind() === range.kind() ? parsed : null
-    return candidate !== null && candidate.match(range, bits)
+    return parsed.kind() === range.kind() && parsed.match(range, bits)
   }
   const plain = entry.startsWith('[') && entry.endsWith(']') ? entry.slice(1, -1) : entry
   return ipaddr.isValid(plain) && ipaddr.process(plain).toNormalizedString() === parsed.toNormalizedString()
