@@ -7,7 +7,10 @@ const usage = `Usage: posthog-emulator [--port 8010] [--host 127.0.0.1] [--data-
 
 A local stand-in for PostHog's query API on embedded ClickHouse, with a seeded dataset.`
 
+// `pnpm start -- --port 1` forwards the `--` separator; drop it.
+const argv = process.argv.slice(2)
 const { values } = parseArgs({
+  args: argv[0] === '--' ? argv.slice(1) : argv,
   options: {
     port: { type: 'string', default: '8010' },
     host: { type: 'string', default: '127.0.0.1' },
