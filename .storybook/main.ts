@@ -1,5 +1,5 @@
 import { defineMain } from '@storybook/react-vite/node'
-import { sourceResolve } from '../vitest.shared'
+import { defaultClientConditions } from 'vite'
 
 /**
  * Storybook for @statisfy/posthog-ui. Stories import the public entry `@statisfy/posthog-ui`; the
@@ -12,6 +12,7 @@ export default defineMain({
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
   viteFinal: async (config) => ({
     ...config,
-    resolve: { ...config.resolve, conditions: sourceResolve.resolve.conditions },
+    // Same as vitest.shared.ts (not imported: Storybook loads this file with Node's resolver, which needs extensions).
+    resolve: { ...config.resolve, conditions: ['@statisfy/source', ...defaultClientConditions] },
   }),
 })

@@ -158,6 +158,7 @@ export const defaultMessages = {
   },
   // SyncHistory
   historyTitle: 'Sync history',
+  runsTable: 'Runs',
   runNow: 'Run now',
   runQueued: 'Run started',
   noRuns: 'No runs yet.',

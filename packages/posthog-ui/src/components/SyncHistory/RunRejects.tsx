@@ -32,14 +32,14 @@ export function RunRejects({ run }: { run: ApiRun }) {
           style={{ gap: 4 }}
           data-reason={group.reason}
         >
-          <h4 className="sf-label" style={{ margin: 0 }}>
+          <h3 className="sf-label" style={{ margin: 0 }}>
             {m.rejectSummary(
               run.counts.byReason[group.reason as keyof ApiRun['counts']['byReason']] ?? group.count,
               run.counts.read,
               group.column,
               m.rejectReasons[group.reason] ?? m.rejectOther(group.reason),
             )}
-          </h4>
+          </h3>
           <ul className="sf-list">
             {group.examples.map((reject) => (
               <li key={`${reject.row}:${reject.column}`}>

@@ -106,7 +106,7 @@ export const SyncHistory = forwardRef<HTMLElement, SyncHistoryProps>(function Sy
           <>
             <RunsChart runs={list} />
             {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be focusable so keyboard users can scroll it. */}
-            <section className="sf-table-wrap" aria-label={m.historyTitle} tabIndex={0}>
+            <section className="sf-table-wrap" aria-label={m.runsTable} tabIndex={0}>
               <table className="sf-runs">
                 <thead>
                   <tr>

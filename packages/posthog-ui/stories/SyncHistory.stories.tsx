@@ -1,0 +1,77 @@
+import { SyncHistory } from '@statisfy/posthog-ui'
+import type { Meta, StoryObj } from '@storybook/react-vite'
+import { expect, userEvent, waitFor, within } from 'storybook/test'
+import { runs } from '../test/fixtures'
+import { dark, narrow, withBackend } from './StoryBackend'
+
+const meta = {
+  title: 'Components/SyncHistory',
+  component: SyncHistory,
+  decorators: [withBackend],
+  args: { queryId: 'usage-daily' },
+  parameters: { docs: { description: { component: 'Runs, rows per run, rejected rows by reason, CSV, run now.' } } },
+} satisfies Meta<typeof SyncHistory>
+export default meta
+type Story = StoryObj<typeof meta>
+
+export const Success: Story = {}
+export const Empty: Story = { parameters: { backend: { runs: [] } } }
+export const Loading: Story = { parameters: { backend: { pending: ['listRuns'] } } }
+export const Error: Story = {
+  parameters: {
+    backend: { fail: { listRuns: { status: 500, code: 'internal_error', message: 'The run store is unavailable.' } } },
+  },
+}
+
+/** The latest run failed because PostHog rate-limited the key. */
+export const RateLimited: Story = {
+  parameters: { backend: { runs: [runs[3], ...runs].filter((r) => r !== undefined) } },
+  play: async ({ canvasElement }) => {
+    await expect((await within(canvasElement).findAllByText(/rate-limited the key/))[0]).toBeVisible()
+  },
+}
+
+/** Sixty runs, paged 20 at a time. */
+export const LongData: Story = {
+  parameters: {
+    backend: {
+      runs: Array.from({ length: 60 }, (_, i) => {
+        const run = runs[i % runs.length] ?? runs[0]!
+        return {
+          ...run,
+          id: `run-long-${i}`,
+          counts: { ...run.counts, written: run.counts.written + ((i * 97) % 400) },
+        }
+      }),
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await userEvent.click(await canvas.findByRole('button', { name: 'Load more' }))
+    await expect(await canvas.findByRole('button', { name: 'Load more' })).toBeVisible()
+  },
+}
+
+/** A partial run's rejected rows, grouped by reason with their data. */
+export const OpenRejects: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await userEvent.click(await canvas.findByRole('button', { name: /Rejected rows/ }))
+    await expect(await canvas.findByText('3 of 1,480 values in “day” are not timestamps')).toBeVisible()
+    await expect(canvas.getByRole('button', { name: 'Download CSV' })).toBeVisible()
+  },
+}
+
+/** Run now asks the scheduler and shows the run when it is reported. */
+export const RunNow: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await canvas.findByRole('table')
+    await userEvent.click(canvas.getByRole('button', { name: 'Run now' }))
+    // The fake scheduler finishes at once: the new run shows up as a thirteenth bar.
+    await waitFor(() => expect(canvasElement.querySelectorAll('svg.sf-chart rect')).toHaveLength(13))
+  },
+}
+
+export const DarkTheme: Story = { parameters: { ...dark } }
+export const NarrowWidth: Story = { parameters: { ...narrow } }
