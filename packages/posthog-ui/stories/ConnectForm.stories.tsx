@@ -34,7 +34,7 @@ export const Empty: Story = { parameters: { backend: { connection: null } } }
 export const Loading: Story = { parameters: { backend: { pending: ['getConnection'] } } }
 
 /** The backend could not load the connection. */
-export const Error: Story = {
+export const ServerError: Story = {
   parameters: {
     backend: {
       fail: { getConnection: { status: 500, code: 'internal_error', message: 'The connection store is unavailable.' } },

@@ -96,7 +96,7 @@ export const Empty: Story = { args: { withPreview: false } }
 export const Loading: Story = { parameters: { backend: { pending: ['dryRun'] } } }
 
 /** The dry run failed. */
-export const Error: Story = {
+export const CheckFailed: Story = {
   parameters: {
     backend: {
       fail: {

@@ -31,7 +31,7 @@ export const Empty: Story = { args: { columns: usageColumns, rows: [], elapsedMs
 export const Loading: Story = { args: { loading: true } }
 
 /** PostHog's own message is shown. */
-export const Error: Story = {
+export const PostHogError: Story = {
   args: {
     error: { code: 'hogql_resolution', message: 'Unable to resolve field: org_domian. Did you mean org_domain?' },
   },

@@ -17,7 +17,7 @@ type Story = StoryObj<typeof meta>
 export const Success: Story = {}
 export const Empty: Story = { parameters: { backend: { runs: [] } } }
 export const Loading: Story = { parameters: { backend: { pending: ['listRuns'] } } }
-export const Error: Story = {
+export const ServerError: Story = {
   parameters: {
     backend: { fail: { listRuns: { status: 500, code: 'internal_error', message: 'The run store is unavailable.' } } },
   },
