@@ -49,10 +49,15 @@ export class NameIndex {
   /** Multi-word entries by their letters without spaces, and by their words in sorted order. */
   private readonly byCompact = new Map<string, number | number[]>()
   private readonly bySorted = new Map<string, number | number[]>()
-  /** Per entry: its accounts (ids and directory names), its word ids and its letter count. */
-  private readonly entryAccounts: { id: string; name: string }[][] = []
-  private readonly entryWords: number[][] = []
+  /** Per entry: its first account (id and directory name), its letter count and where its word ids start. */
+  private readonly entryIds: string[] = []
+  private readonly entryNames: string[] = []
   private readonly entryLetters: number[] = []
+  private readonly entryWordStart: number[] = [0]
+  /** The word ids of every entry, one after the other (flat: no array per entry). */
+  private readonly wordIds: number[] = []
+  /** The further accounts of entries that several accounts share (rare: a directory's duplicates). */
+  private readonly sharedEntries = new Map<number, { id: string; name: string }[]>()
   /** Per word id and word count (`id * 16 + count`): the entries of that many words containing it. */
   private readonly postings = new Map<number, number[]>()
   /** Per-lookup scratch: which entries were already considered, by lookup stamp. */
@@ -71,18 +76,22 @@ export class NameIndex {
     const key = words.join(' ')
     const existing = this.byName.get(key)
     if (existing !== undefined) {
-      const accounts = this.entryAccounts[existing]!
-      if (!accounts.some((account) => account.id === accountId)) accounts.push({ id: accountId, name })
+      if (this.entryIds[existing] === accountId) return true
+      const more = this.sharedEntries.get(existing) ?? []
+      if (!more.some((account) => account.id === accountId)) more.push({ id: accountId, name })
+      this.sharedEntries.set(existing, more)
       return true
     }
-    const entry = this.entryAccounts.length
+    const entry = this.entryIds.length
     this.byName.set(key, entry)
-    this.entryAccounts.push([{ id: accountId, name }])
-    const ids = words.map((word) => this.vocabulary.intern(word))
-    this.entryWords.push(ids)
+    this.entryIds.push(accountId)
+    this.entryNames.push(name)
     this.entryLetters.push(key.length - (words.length - 1))
+    for (const word of words) this.wordIds.push(this.vocabulary.intern(word))
+    this.entryWordStart.push(this.wordIds.length)
     if (words.length <= MAX_FUZZY_WORDS) {
-      for (const id of ids) {
+      for (let i = this.entryWordStart[entry]!; i < this.wordIds.length; i++) {
+        const id = this.wordIds[i]!
         const slot = postingSlot(id, words.length)
         const posting = this.postings.get(slot)
         if (posting === undefined) this.postings.set(slot, [entry])
@@ -91,19 +100,23 @@ export class NameIndex {
     }
     if (words.length > 1) {
       pushTo(this.byCompact, words.join(''), entry)
-      pushTo(this.bySorted, [...words].sort().join(' '), entry)
+      // Names whose words are already in order are found through `byName`.
+      const sorted = [...words].sort().join(' ')
+      if (sorted !== key) pushTo(this.bySorted, sorted, entry)
     }
     return true
   }
 
   /** The accounts carrying entry `entry`'s name. */
   accountsOf(entry: number): readonly { id: string; name: string }[] {
-    return this.entryAccounts[entry]!
+    const first = { id: this.entryIds[entry]!, name: this.entryNames[entry]! }
+    const more = this.sharedEntries.get(entry)
+    return more === undefined ? [first] : [first, ...more]
   }
 
   /** The number of distinct normalised names. */
   get size(): number {
-    return this.entryAccounts.length
+    return this.entryIds.length
   }
 
   /** Resolves a raw name. */
@@ -137,7 +150,11 @@ export class NameIndex {
     add(this.byCompact.get(compact))
     // A one-word entry's letters are its name.
     if (words.length > 1) add(this.byName.get(compact))
-    if (words.length > 1 && found.length === 0) add(this.bySorted.get([...words].sort().join(' ')))
+    if (words.length > 1 && found.length === 0) {
+      const sorted = [...words].sort().join(' ')
+      add(this.bySorted.get(sorted))
+      add(this.byName.get(sorted))
+    }
     return found
   }
 
@@ -156,7 +173,7 @@ export class NameIndex {
       }
     }
     if (seed === undefined || seedSize === 0) return { status: 'unmatched', reason: 'no_candidate' }
-    if (this.seenStamp.length < this.entryAccounts.length) this.seenStamp = new Int32Array(this.entryAccounts.length)
+    if (this.seenStamp.length < this.entryIds.length) this.seenStamp = new Int32Array(this.entryIds.length)
     this.stamp++
     const letters = words.join('').length
     // The runner-up counts down to threshold - margin, so prune only what cannot reach that.
@@ -170,8 +187,7 @@ export class NameIndex {
         // Each typo changes the length by at most one letter: names too different in length cannot reach the threshold.
         const entryLetters = this.entryLetters[entry]!
         if (Math.abs(letters - entryLetters) > maxTypos(Math.max(letters, entryLetters))) continue
-        const entryWords = this.entryWords[entry]!
-        const typos = alignWords(matches, entryWords)
+        const typos = alignWords(matches, this.wordIds, this.entryWordStart[entry]!, count)
         if (typos >= UNREACHABLE) continue
         scored.push({ entry, score: 1 - typos / Math.max(letters, entryLetters) })
       }
@@ -211,18 +227,17 @@ const bestBySubset = new Int32Array(1 << MAX_FUZZY_WORDS)
  * UNREACHABLE when some word has no counterpart. Exact over all assignments: closed forms for one and two words,
  * dynamic programming over subsets of the entry's words beyond, cheap for the few words of a company name.
  */
-function alignWords(matches: readonly WordMatches[], entryWords: readonly number[]): number {
-  const n = entryWords.length
-  if (n === 1) return distanceTo(matches[0]!, entryWords[0]!)
+function alignWords(matches: readonly WordMatches[], wordIds: readonly number[], start: number, n: number): number {
+  if (n === 1) return distanceTo(matches[0]!, wordIds[start]!)
   if (n === 2) {
-    const straight = distanceTo(matches[0]!, entryWords[0]!) + distanceTo(matches[1]!, entryWords[1]!)
-    const crossed = distanceTo(matches[0]!, entryWords[1]!) + distanceTo(matches[1]!, entryWords[0]!)
+    const straight = distanceTo(matches[0]!, wordIds[start]!) + distanceTo(matches[1]!, wordIds[start + 1]!)
+    const crossed = distanceTo(matches[0]!, wordIds[start + 1]!) + distanceTo(matches[1]!, wordIds[start]!)
     return Math.min(straight, crossed, UNREACHABLE)
   }
   for (let i = 0; i < n; i++) {
     let reachable = false
     for (let j = 0; j < n; j++) {
-      const cost = distanceTo(matches[i]!, entryWords[j]!)
+      const cost = distanceTo(matches[i]!, wordIds[start + j]!)
       costs[i * n + j] = cost
       if (cost < UNREACHABLE) reachable = true
     }

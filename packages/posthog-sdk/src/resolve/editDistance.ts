@@ -7,10 +7,12 @@ export function boundedEditDistance(a: string, b: string, limit: number): number
   const m = b.length
   if (Math.abs(n - m) > limit) return limit + 1
   if (a === b) return 0
+  if (limit === 1) return oneEditApart(a, b) ? 1 : 2
   // Three rolling rows: two before the current one, for transpositions.
-  let before = new Array<number>(m + 1).fill(0)
-  let previous = Array.from({ length: m + 1 }, (_, j) => j)
-  let current = new Array<number>(m + 1).fill(0)
+  let before = new Int32Array(m + 1)
+  let previous = new Int32Array(m + 1)
+  for (let j = 0; j <= m; j++) previous[j] = j
+  let current = new Int32Array(m + 1)
   for (let i = 1; i <= n; i++) {
     current[0] = i
     let rowMin = i
@@ -32,4 +34,17 @@ export function boundedEditDistance(a: string, b: string, limit: number): number
   }
   const distance = previous[m]!
   return distance > limit ? limit + 1 : distance
+}
+
+/**
+ * True when different strings `a` and `b` are one substitution, insertion, deletion or adjacent transposition apart:
+ * the typo test of every fuzzy lookup, in one linear pass instead of a table.
+ */
+function oneEditApart(a: string, b: string): boolean {
+  const [long, short] = a.length >= b.length ? [a, b] : [b, a]
+  let i = 0
+  while (i < short.length && long.charCodeAt(i) === short.charCodeAt(i)) i++
+  if (long.length !== short.length) return long.slice(i + 1) === short.slice(i)
+  if (long.slice(i + 1) === short.slice(i + 1)) return true
+  return long[i] === short[i + 1] && long[i + 1] === short[i] && long.slice(i + 2) === short.slice(i + 2)
 }

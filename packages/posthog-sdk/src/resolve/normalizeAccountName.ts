@@ -16,23 +16,57 @@ const FOLDED_LETTERS: Record<string, string> = {
 }
 const FOLDED = /[ßæœøđðþłıŀ]/g
 const MARKS = /\p{M}+/gu
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]/u
 // Removed without a space, so abbreviations and possessives close up: "L.L.C." -> "llc", "A/S" -> "as", "Macy's" -> "macys".
-const JOINERS = /[.'’‘`´/]/g
-const SEPARATORS = /[^\p{L}\p{N}]+/gu
+const JOINERS = new Set(['.', "'", '’', '‘', '`', '´', '/'])
 
-const ASCII = /^[\x20-\x7e]*$/
+/** Splits lower-case, accent-free text into words of letters and digits, in one pass without regular expressions. */
+function splitWords(text: string): string[] {
+  const words: string[] = []
+  let word = ''
+  let runStart = 0
+  const endWord = (at: number) => {
+    word += text.slice(runStart, at)
+    if (word !== '') words.push(canonicalWord(word))
+    word = ''
+  }
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) continue
+    const wide = code >= 0xd800 && code <= 0xdbff ? 2 : 1
+    const char = text.slice(i, i + wide)
+    if (JOINERS.has(char)) {
+      word += text.slice(runStart, i)
+      runStart = i + 1
+    } else if (code >= 128 && LETTER_OR_DIGIT.test(char)) {
+      i += wide - 1
+    } else {
+      endWord(i)
+      // "&" is a word of its own: "Smith & Jones" reads as "Smith and Jones".
+      if (char === '&') words.push('and')
+      runStart = i + wide
+      i += wide - 1
+    }
+  }
+  endWord(text.length)
+  return words
+}
+
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false
+  return true
+}
 
 function foldTokens(raw: string): string[] {
   const lower = raw.toLowerCase()
-  // Most names are printable ASCII, which Unicode decomposition leaves as it is: skip it for them.
-  const letters = ASCII.test(lower)
-    ? lower
-    : lower
-        .normalize('NFKD')
-        .replace(MARKS, '')
-        .replace(FOLDED, (letter) => FOLDED_LETTERS[letter] ?? letter)
-  const folded = letters.replace(/&/g, ' and ').replace(JOINERS, '').replace(SEPARATORS, ' ').trim()
-  return folded === '' ? [] : folded.split(' ').map(canonicalWord)
+  // Most names are ASCII, which Unicode decomposition leaves as it is: skip it for them.
+  if (isAscii(lower)) return splitWords(lower)
+  return splitWords(
+    lower
+      .normalize('NFKD')
+      .replace(MARKS, '')
+      .replace(FOLDED, (letter) => FOLDED_LETTERS[letter] ?? letter),
+  )
 }
 
 /**
@@ -46,7 +80,8 @@ function foldTokens(raw: string): string[] {
 export function accountNameTokens(raw: string): string[] {
   const folded = foldTokens(raw)
   // "Smith & Jones", "Smith and Jones" and "Smith Jones" are one name; "and" alone stays a name.
-  const words = folded.some((word) => word !== 'and') ? folded.filter((word) => word !== 'and') : folded
+  const words =
+    folded.includes('and') && folded.some((word) => word !== 'and') ? folded.filter((word) => word !== 'and') : folded
   let start = 0
   while (words.length - start > 1 && words[start] === 'the') start++
   let end = words.length
@@ -55,7 +90,7 @@ export function accountNameTokens(raw: string): string[] {
     if (form === 0 || end - form <= start) break
     end -= form
   }
-  return words.slice(start, end)
+  return start === 0 && end === words.length ? words : words.slice(start, end)
 }
 
 /**
