@@ -135,6 +135,24 @@ describe('test vectors', () => {
     expect((withValues.json.results as number[][])[0]![0]).toBeGreaterThan(0)
   })
 
+  it('substitutes {filters} (date range and property filters) like an inline WHERE', async () => {
+    const filters = {
+      dateRange: { date_from: '2026-09-01', date_to: '2026-10-01' },
+      properties: [{ key: '$browser', value: 'Chrome', operator: 'exact', type: 'event' }],
+    }
+    const withFilters = await call(queryPath(), {
+      body: hogql('select count() from events where {filters}', { filters }),
+    })
+    const inline = await call(queryPath(), {
+      body: hogql(
+        "select count() from events where properties.$browser = 'Chrome' and timestamp >= '2026-09-01' and timestamp < '2026-10-01'",
+      ),
+    })
+    expect(withFilters.status).toBe(200)
+    expect(withFilters.json.results).toEqual(inline.json.results)
+    expect((inline.json.results as number[][])[0]![0]).toBeGreaterThan(0)
+  })
+
   it('TV3b: a quote in a value cannot break out of the constant', async () => {
     const res = await call(queryPath(), { body: hogql('select {x} as x', { values: { x: "a' OR 1=1 --" } }) })
     expect(res.json.results).toEqual([["a' OR 1=1 --"]])

@@ -115,3 +115,34 @@ describe('compileHogQL', () => {
     )
   })
 })
+
+describe('{filters}', () => {
+  const now = Date.parse('2026-06-15T10:30:00Z')
+  it('is true without filters', () => {
+    expect(compile('select count() from events where {filters}').hogql).toBe(
+      'SELECT count() FROM events WHERE true LIMIT 101 OFFSET 0',
+    )
+  })
+
+  it('becomes date bounds and property filters, relative dates in the project zone', () => {
+    const filters = {
+      dateRange: { date_from: '-7d', date_to: '2026-06-15' },
+      properties: [
+        { key: '$browser', value: ['Chrome', 'Safari'], operator: 'exact', type: 'event' },
+        { key: 'email', value: 'gmail', operator: 'icontains', type: 'person' },
+      ],
+    }
+    const { hogql } = compile('select count() from events where {filters}', { filters, now, timezone: 'Europe/Berlin' })
+    expect(hogql).toBe(
+      "SELECT count() FROM events WHERE properties.$browser IN ('Chrome', 'Safari') AND person.properties.email ILIKE '%gmail%' AND timestamp >= toDateTime('2026-06-08 00:00:00.000', 'Europe/Berlin') AND timestamp < toDateTime('2026-06-15', 'Europe/Berlin') LIMIT 101 OFFSET 0",
+    )
+  })
+
+  it('refuses filters the emulator does not implement', () => {
+    expect(
+      failure('select 1 from events where {filters}', {
+        filters: { properties: [{ key: 'x', type: 'cohort', operator: 'exact' }] },
+      }).message,
+    ).toMatch(/event and person property filters/)
+  })
+})

@@ -1,5 +1,6 @@
 import type { ConstantValue, Expr, SelectNode } from './ast'
 import { selectArms } from './ast'
+import { filtersExpr, type HogQLFilters } from './filtersExpr'
 import { queryError } from './HogQLError'
 import { parseHogQL } from './parseHogQL'
 import { printClickHouse } from './printClickHouse'
@@ -25,6 +26,10 @@ export interface CompileOptions {
   database: string
   /** PostHog rejects OFFSET for personal API key queries. */
   rejectOffset: boolean
+  /** `filters` of the HogQLQuery, substituted for `{filters}`. */
+  filters?: HogQLFilters
+  /** Current time (ms) for relative dates in `filters`. @default Date.now() */
+  now?: number
 }
 
 export interface CompiledQuery {
@@ -46,7 +51,7 @@ export interface CompiledQuery {
  * @throws {HogQLError} for syntax and resolution errors.
  */
 export function compileHogQL(options: CompileOptions): CompiledQuery {
-  const parsed = replacePlaceholders(parseHogQL(options.query), options.values ?? {})
+  const parsed = replacePlaceholders(parseHogQL(options.query), options)
   if (options.rejectOffset) rejectOffsets(parsed)
   const pagination = applyLimits(parsed)
   const base = { teamId: options.teamId, timezone: options.timezone }
@@ -63,17 +68,22 @@ export function compileHogQL(options: CompileOptions): CompiledQuery {
 
 /** Parses, inlines values and resolves without executing: what HogQLMetadata checks. */
 export function validateHogQL(options: Omit<CompileOptions, 'rejectOffset'>): void {
-  const parsed = replacePlaceholders(parseHogQL(options.query), options.values ?? {})
+  const parsed = replacePlaceholders(parseHogQL(options.query), options)
   printClickHouse(parsed, { teamId: options.teamId, timezone: options.timezone, database: null })
 }
 
-function replacePlaceholders(node: SelectNode, values: Readonly<Record<string, unknown>>): SelectNode {
+function replacePlaceholders(node: SelectNode, options: Omit<CompileOptions, 'rejectOffset' | 'query'>): SelectNode {
+  const values = options.values ?? {}
   return transformExprs(node, (expr) => {
     if (expr.kind !== 'placeholder') return expr
     const name = expr.chain.join('.')
     if (name === 'filters' && !Object.hasOwn(values, 'filters')) {
       // PostHog replaces {filters} with `true` when the request has no filters.
-      return { kind: 'constant', value: true, start: expr.start, end: expr.end }
+      if (options.filters === undefined) return { kind: 'constant', value: true, start: expr.start, end: expr.end }
+      return filtersExpr(options.filters, options.timezone, options.now ?? Date.now(), {
+        start: expr.start,
+        end: expr.end,
+      })
     }
     if (expr.chain.length !== 1 || !Object.hasOwn(values, name)) {
       const available = Object.keys(values)

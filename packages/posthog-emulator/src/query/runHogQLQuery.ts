@@ -1,6 +1,7 @@
 import type { Session } from 'chdb'
 import type { Project } from '../emulator/projects'
 import { compileHogQL } from '../hogql/compileHogQL'
+import type { HogQLFilters } from '../hogql/filtersExpr'
 import type { Clock } from '../limits/Clock'
 import { executeClickHouse } from './executeClickHouse'
 import { parseClickHouseType } from './parseClickHouseType'
@@ -21,6 +22,7 @@ export interface HogQLQueryInput {
   query: string
   values?: Record<string, unknown>
   modifiers?: Record<string, unknown>
+  filters?: HogQLFilters
 }
 
 /** ISO timestamp with microseconds and `Z`, as PostHog's cache fields show them. */
@@ -47,6 +49,8 @@ export async function runHogQLQuery(
     timezone: project.timezone,
     database: env.database,
     rejectOffset: options.rejectOffset,
+    now: env.clock.now(),
+    ...(input.filters === undefined ? {} : { filters: input.filters }),
   })
   const compiledAt = performance.now()
   const result = await executeClickHouse(env.session, compiled.sql, env.maxExecutionTime)

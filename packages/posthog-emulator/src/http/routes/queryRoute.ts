@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { z } from 'zod'
 import { authenticate, authorize } from '../../auth/authenticate'
 import { ORGANIZATION } from '../../emulator/projects'
+import { hogqlFiltersSchema } from '../../hogql/filtersExpr'
 import { type HogQLError, isHogQLError } from '../../hogql/HogQLError'
 import { databaseSchema } from '../../query/databaseSchema'
 import { hogqlMetadata } from '../../query/hogqlMetadata'
@@ -26,6 +27,7 @@ const hogqlQuerySchema = z.looseObject({
   query: z.string(),
   values: z.record(z.string(), z.unknown()).optional(),
   modifiers: z.record(z.string(), z.unknown()).optional(),
+  filters: hogqlFiltersSchema.optional(),
 })
 
 const metadataSchema = z.looseObject({
