@@ -22,9 +22,13 @@ const hogqlFor = (id: string) =>
 
 async function startEmulatorProcess(size: number): Promise<{ url: string; child: ChildProcess }> {
   const cli = fileURLToPath(new URL('../../posthog-emulator/src/cli.ts', import.meta.url))
-  const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=@statisfy/source', cli, '--port', '0', '--size', String(size)], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', '--conditions=@statisfy/source', cli, '--port', '0', '--size', String(size)],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  )
   const url = await new Promise<string>((resolve, reject) => {
     let out = ''
     child.stdout?.on('data', (chunk: Buffer) => {
@@ -93,7 +97,14 @@ try {
       JSON.parse(warm.text)
       parseOnly.push(performance.now() - t)
       t = performance.now()
-      const context = { text: warm.text, extract: (x: unknown) => x, wideIntegers: 'string' as const, query: hogql, queryId: null, elapsedMs: 0 }
+      const context = {
+        text: warm.text,
+        extract: (x: unknown) => x,
+        wideIntegers: 'string' as const,
+        query: hogql,
+        queryId: null,
+        elapsedMs: 0,
+      }
       toQueryResult(JSON.parse(warm.text), context)
       clientParse.push(performance.now() - t)
     }
@@ -104,7 +115,9 @@ try {
     lines.push(row('JSON.parse alone (no network)', median(parseOnly), median(parseOnly)))
     lines.push(row('client parsing alone (no network)', median(clientParse), median(parseOnly)))
   }
-  console.log(`Result: ${ROWS} rows x 6 columns, ${(bytes / 1e6).toFixed(1)} MB of JSON; medians of ${RUNS} interleaved runs (parsing alone: ${RUNS * 3}).\n`)
+  console.log(
+    `Result: ${ROWS} rows x 6 columns, ${(bytes / 1e6).toFixed(1)} MB of JSON; medians of ${RUNS} interleaved runs (parsing alone: ${RUNS * 3}).\n`,
+  )
   console.log('| scenario | path | median ms | rows/s | throughput vs baseline |')
   console.log('|---|---|---|---|---|')
   for (const line of lines) console.log(line)

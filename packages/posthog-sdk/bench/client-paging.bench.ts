@@ -1,0 +1,127 @@
+// Reads 1,000,000 events through window paging ({period_start}/{period_end}, full windows split in halves) from the
+// emulator, streaming pages without keeping them, and reports time and peak memory of this process (the emulator runs
+// in its own process, so its ClickHouse memory is not counted). Run: pnpm bench client-paging
+import { type ChildProcess, spawn } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import { createPostHogClient } from '../src/client/createPostHogClient'
+import { RateLimiter } from '../src/client/limiter/RateLimiter'
+import { systemClock } from '../src/client/time/Clock'
+
+const RUNS = 5
+const EVENTS = 1_000_000
+const KEY = 'phx_demo_full_access'
+const HOGQL =
+  'select uuid, event, distinct_id, timestamp from events where timestamp >= {period_start} and timestamp < {period_end} order by timestamp'
+
+async function startEmulatorProcess(size: number): Promise<{ url: string; child: ChildProcess }> {
+  const cli = fileURLToPath(new URL('../../posthog-emulator/src/cli.ts', import.meta.url))
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', '--conditions=@statisfy/source', cli, '--port', '0', '--size', String(size)],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  )
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = ''
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString()
+      const match = /listening on (http:\/\/\S+)/.exec(out)
+      if (match?.[1]) resolve(match[1])
+    })
+    child.once('exit', (code) => reject(new Error(`emulator exited with ${code}`)))
+  })
+  return { url, child }
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = sorted.length >> 1
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
+}
+const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0)
+
+interface RunFigures {
+  ms: number
+  rows: number
+  pages: number
+  splits: number
+  idleRss: number
+  peakRss: number
+}
+
+/** One read of every row, in this process; prints its figures as JSON for the parent. */
+async function readOnce(url: string): Promise<RunFigures> {
+  const client = createPostHogClient({
+    apiHost: url,
+    projectId: 12345,
+    personalApiKey: KEY,
+    limiter: new RateLimiter({ concurrency: 3, perMinute: 10_000, perHour: 100_000 }, systemClock),
+  })
+  const span = await client.query<[string, string]>('select min(timestamp), max(timestamp) from events')
+  const [min, max] = span.results[0]!
+  const window = { start: new Date(Date.parse(min)), end: new Date(Date.parse(max) + 1000) }
+  const idleRss = process.memoryUsage().rss
+  const started = performance.now()
+  let rows = 0
+  let pages = 0
+  let splits = 0
+  for await (const page of client.pages(HOGQL, { window })) {
+    rows += page.results.length
+    pages++
+    splits = page.splits
+  }
+  const ms = performance.now() - started
+  // maxRSS is the kernel's high-water mark for this process: it also catches peaks inside a synchronous JSON.parse.
+  return { ms, rows, pages, splits, idleRss, peakRss: process.resourceUsage().maxRSS * 1024 }
+}
+
+if (process.env.CLIENT_PAGING_URL) {
+  console.log(JSON.stringify(await readOnce(process.env.CLIENT_PAGING_URL)))
+  process.exit(0)
+}
+
+// Each run reads in a fresh child process, so every peak-memory figure belongs to one read of 1,000,000 rows.
+const { url, child } = await startEmulatorProcess(EVENTS)
+try {
+  const runs: RunFigures[] = []
+  for (let run = 0; run < RUNS; run++) {
+    const reader = spawn(
+      process.execPath,
+      ['--import', 'tsx', '--conditions=@statisfy/source', fileURLToPath(import.meta.url)],
+      {
+        env: { ...process.env, CLIENT_PAGING_URL: url },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    )
+    let out = ''
+    reader.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString()
+    })
+    const code = await new Promise<number | null>((resolve) => reader.once('exit', resolve))
+    if (code !== 0) throw new Error(`reader exited with ${code}`)
+    runs.push(JSON.parse(out.trim().split('\n').at(-1)!) as RunFigures)
+  }
+  const total = runs[0]!.rows
+  if (runs.some((r) => r.rows !== total) || total < EVENTS)
+    throw new Error(`row counts differ: ${runs.map((r) => r.rows)}`)
+  const ms = median(runs.map((r) => r.ms))
+  console.log(
+    `${total.toLocaleString('en-US')} rows (uuid, event, distinct_id, timestamp), pageSize 49,999; medians of ${RUNS} runs, each in a fresh process.\n`,
+  )
+  console.log('| measure | median | runs |')
+  console.log('|---|---|---|')
+  console.log(
+    `| time to read every row | ${(ms / 1000).toFixed(1)} s | ${runs.map((r) => (r.ms / 1000).toFixed(1)).join(', ')} |`,
+  )
+  console.log(`| rows/s | ${((total / ms) * 1000).toFixed(0)} | |`)
+  console.log(
+    `| pages / windows split | ${median(runs.map((r) => r.pages))} / ${median(runs.map((r) => r.splits))} | |`,
+  )
+  console.log(`| RSS before reading | ${mb(median(runs.map((r) => r.idleRss)))} MB | |`)
+  console.log(
+    `| **peak RSS** (maxRSS, goal < 300 MB) | ${mb(median(runs.map((r) => r.peakRss)))} MB | ${runs.map((r) => mb(r.peakRss)).join(', ')} |`,
+  )
+} finally {
+  child.kill('SIGTERM')
+}
