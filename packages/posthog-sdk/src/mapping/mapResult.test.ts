@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { customFieldQuery, customObjectQuery, exampleCatalog, productUsageQuery } from '../testing/index'
-import { mapResult } from './mapResult'
+import { type MapResult, mapResult } from './mapResult'
 import { RejectReason } from './RejectReason'
+
+/** Narrows a result to one query type (fails the test otherwise). */
+function ofType<T extends MapResult['type']>(type: T, result: MapResult): Extract<MapResult, { type: T }> {
+  if (result.type !== type) throw new Error(`expected ${type} records, got ${result.type}`)
+  return result as Extract<MapResult, { type: T }>
+}
 
 const usageColumns = ['org_id', 'day', 'metric', 'value']
 const usageTypes = ['String', "DateTime64(6, 'UTC')", 'String', 'UInt64']
@@ -23,7 +29,7 @@ describe('mapResult: product_usage', () => {
     )
     expect(result.rejects).toEqual([])
     expect(result.records).toEqual([
-      { row: 1, accountRef: 'org_1', metric: 'events', timestamp: '2025-06-01T00:00:00.000Z', value: 12 },
+      { row: 1, accountRef: 'org_1', metric: 'events', timestamp: '2025-06-01T00:00:00Z', value: 12 },
       { row: 2, accountRef: 'org_2', metric: 'events', timestamp: '2025-06-01T00:00:00.000Z', value: 7.5 },
       { row: 3, accountRef: '42', metric: 'events', timestamp: '2025-06-01T00:00:00.000Z', value: 3 },
     ])
@@ -74,26 +80,29 @@ describe('mapResult: product_usage', () => {
 
 describe('mapResult: custom_field', () => {
   it('long form: finds the field by key (any case) and coerces to its type', () => {
-    const result = mapResult(
-      customFieldQuery(),
-      {
-        columns: ['org_id', 'field', 'value'],
-        types: ['String', 'String', 'Nullable(String)'],
-        rows: [
-          ['org_1', 'plan', 'Growth'],
-          ['org_1', 'SEATS', '25'],
-          ['org_1', 'is_trial', '0'],
-          ['org_1', 'renewal_date', '2026-01-31T00:00:00+01:00'],
-          ['org_1', 'segment', null],
-          ['org_1', 'colour', 'red'],
-          ['org_1', 'plan', 'platinum'],
-          ['org_1', 'is_trial', 'perhaps'],
-          ['org_1', 'renewal_date', 'next year'],
-          ['org_1', 'seats', 'lots'],
-          ['org_1', 'csm_email', ''],
-        ],
-      },
-      exampleCatalog,
+    const result = ofType(
+      'custom_field',
+      mapResult(
+        customFieldQuery(),
+        {
+          columns: ['org_id', 'field', 'value'],
+          types: ['String', 'String', 'Nullable(String)'],
+          rows: [
+            ['org_1', 'plan', 'Growth'],
+            ['org_1', 'SEATS', '25'],
+            ['org_1', 'is_trial', '0'],
+            ['org_1', 'renewal_date', '2026-01-31T00:00:00+01:00'],
+            ['org_1', 'segment', null],
+            ['org_1', 'colour', 'red'],
+            ['org_1', 'plan', 'platinum'],
+            ['org_1', 'is_trial', 'perhaps'],
+            ['org_1', 'renewal_date', 'next year'],
+            ['org_1', 'seats', 'lots'],
+            ['org_1', 'csm_email', ''],
+          ],
+        },
+        exampleCatalog,
+      ),
     )
     expect(result.records.map(({ field, value }) => [field, value])).toEqual([
       ['plan', 'growth'],
@@ -124,18 +133,21 @@ describe('mapResult: custom_field', () => {
         ],
       },
     })
-    const result = mapResult(
-      definition,
-      {
-        columns: ['org_id', 'plan', 'seats', 'trial'],
-        types: ['String', 'LowCardinality(String)', 'Nullable(Float64)', 'UInt8'],
-        rows: [
-          ['org_1', 'free', 3, 1],
-          ['org_2', 'gold', null, 0],
-          ['', 'free', 1, 1],
-        ],
-      },
-      exampleCatalog,
+    const result = ofType(
+      'custom_field',
+      mapResult(
+        definition,
+        {
+          columns: ['org_id', 'plan', 'seats', 'trial'],
+          types: ['String', 'LowCardinality(String)', 'Nullable(Float64)', 'UInt8'],
+          rows: [
+            ['org_1', 'free', 3, 1],
+            ['org_2', 'gold', null, 0],
+            ['', 'free', 1, 1],
+          ],
+        },
+        exampleCatalog,
+      ),
     )
     expect(result.records.map(({ row, accountRef, field, value }) => [row, accountRef, field, value])).toEqual([
       [1, 'org_1', 'plan', 'free'],

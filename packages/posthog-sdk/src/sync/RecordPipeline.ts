@@ -7,9 +7,10 @@ import {
   type RowReject,
 } from '../mapping/index'
 import type { AccountMatcher } from './AccountMatcher'
-import { naturalKey } from './naturalKey'
+import { KeyFingerprints } from './KeyFingerprints'
 import type { SinkRecordByType } from './RecordSink'
 import type { RejectCollector } from './RejectCollector'
+import { withAccount } from './withAccount'
 
 /**
  * Maps, resolves and de-duplicates rows into records ready to write. Mapping rejects and resolution rejects go to
@@ -17,7 +18,7 @@ import type { RejectCollector } from './RejectCollector'
  * first row wins), so a sink never receives two records that would overwrite each other in one run.
  */
 export class RecordPipeline<T extends QueryType> {
-  private readonly seen = new Map<string, number>()
+  private readonly seen = new KeyFingerprints()
   private readonly out: MapOutput<RecordByType[T]> = { records: [], rejects: [] }
 
   constructor(
@@ -30,20 +31,21 @@ export class RecordPipeline<T extends QueryType> {
     private readonly keyColumn: string,
   ) {}
 
-  /** Processes `rows[from..to)` (0-based; row numbers in records and rejects are 1-based) and returns the records to write. */
-  process(rows: readonly (readonly unknown[])[], from: number, to: number): SinkRecordByType[T][] {
+  /**
+   * Processes `rows[from..to)` of a page whose first row is result row `offset + 1` (row numbers in records and
+   * rejects are 1-based over the whole result) and returns the records to write.
+   */
+  process(rows: readonly (readonly unknown[])[], from: number, to: number, offset: number): SinkRecordByType[T][] {
     const { out, compiled } = this
-    for (let i = from; i < to; i++) compiled.mapRow(rows[i] ?? [], i + 1, out)
-    const key = naturalKey[compiled.type] as (record: SinkRecordByType[T]) => string
+    for (let i = from; i < to; i++) compiled.mapRow(rows[i] ?? [], offset + i + 1, out)
+    const attach = withAccount[compiled.type] as (record: RecordByType[T], accountId: string) => SinkRecordByType[T]
     const ready: SinkRecordByType[T][] = []
     for (const record of out.records) {
       const resolution = this.matcher.match(record.accountRef)
       if (resolution.status === 'matched') {
-        const resolved = { ...record, accountId: resolution.accountId } as SinkRecordByType[T]
-        const k = key(resolved)
-        const first = this.seen.get(k)
-        if (first === undefined) {
-          this.seen.set(k, record.row)
+        const resolved = attach(record, resolution.accountId)
+        const first = this.addKey(resolved)
+        if (first === 0) {
           ready.push(resolved)
         } else {
           out.rejects.push(this.duplicate(record, first))
@@ -74,6 +76,13 @@ export class RecordPipeline<T extends QueryType> {
     out.records.length = 0
     out.rejects.length = 0
     return ready
+  }
+
+  /** Records the natural key of `r`; 0 when new, else the row that had it first. */
+  private addKey(r: SinkRecordByType[QueryType]): number {
+    if ('metric' in r) return this.seen.addIfAbsent(r.accountId, r.metric, r.timestamp, r.row)
+    if ('field' in r) return this.seen.addIfAbsent(r.accountId, '', r.field, r.row)
+    return this.seen.addIfAbsent(r.objectType, '', r.key, r.row)
   }
 
   private duplicate(record: RecordByType[T], firstRow: number): RowReject {

@@ -19,12 +19,20 @@ export class RejectCollector {
   private pending: RowReject[] = []
   total = 0
 
+  private rows: readonly (readonly unknown[])[] = []
+  private offset = 0
+
   constructor(
     private readonly columns: readonly string[],
-    private readonly rowAt: (row: number) => readonly unknown[] | undefined,
     private readonly samplesPerReason: number,
     private readonly keepPending: boolean,
   ) {}
+
+  /** The page rejects are being added for: its rows and the result row number before its first row. */
+  usePage(rows: readonly (readonly unknown[])[], offset: number): void {
+    this.rows = rows
+    this.offset = offset
+  }
 
   add(reject: RowReject): void {
     this.total++
@@ -55,7 +63,7 @@ export class RejectCollector {
       .map(([reason, count]) => ({ reason, count, samples: this.samples.get(reason) ?? [] }))
   }
 
-  /** Rejects added since the last call, in row order, with their rows' data. */
+  /** Rejects added since the last call, in row order, with their rows' data (call before moving to the next page). */
   drain(): SampledReject[] {
     const out = this.pending.sort((a, b) => a.row - b.row).map((reject) => this.withRowData(reject))
     this.pending = []
@@ -64,7 +72,7 @@ export class RejectCollector {
 
   /** A reject with the JSON-safe data of its row, by column name. */
   withRowData(reject: RowReject): SampledReject {
-    const row = this.rowAt(reject.row)
+    const row = this.rows[reject.row - 1 - this.offset]
     const rowData: Record<string, JsonValue> = {}
     this.columns.forEach((name, i) => {
       rowData[name] = toJsonValue(row?.[i])

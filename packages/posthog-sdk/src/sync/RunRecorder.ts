@@ -36,10 +36,9 @@ export class RunRecorder {
     this.progress('reading')
   }
 
-  /** Records the whole read's wall time. */
-  readDone(rows: number, elapsedMs: number): void {
-    this.rowsRead = rows
-    this.elapsedMs = elapsedMs
+  /** Adds time spent waiting for PostHog (the next page). */
+  waited(ms: number): void {
+    this.elapsedMs += Math.max(0, ms)
   }
 
   progress(phase: SyncPhase): void {

@@ -79,7 +79,7 @@ export const runReportSchema = z.object({
     hogql: z.array(z.string()),
     /** PostHog query requests made. */
     requests: countSchema,
-    /** Wall time spent reading from PostHog, ms. */
+    /** Wall time spent waiting for PostHog's pages, ms. */
     elapsedMs: z.number().nonnegative(),
     /** PostHog's own `timings` (seconds per step), summed over requests by step name. */
     timings: z.array(z.object({ k: z.string(), t: z.number() })),

@@ -9,37 +9,36 @@ export interface SyncWindow {
   end: Date
 }
 
-/** One page the client read, as the engine uses it for progress and the report. */
+/** One page of rows, as the client's `pages()` yields it: the complete result of one window. */
 export interface SyncQueryPage {
-  /** The HogQL sent for this page. */
-  query: string
-  timings: readonly { k: string; t: number }[]
-  results: readonly unknown[]
-  /** Windows re-read smaller before this page because they came back full. */
-  splits: number
-}
-
-/** Options the engine passes to `queryAll`. */
-export interface SyncQueryOptions {
-  window?: SyncWindow
-  values?: Readonly<Record<string, HogQLValue>>
-  signal?: AbortSignal
-  name?: string
-  onPage?: (page: SyncQueryPage) => void
-}
-
-/** All rows of a query, as `queryAll` returns them (never partial: it throws instead). */
-export interface SyncQueryResult {
   columns: readonly string[]
   /** ClickHouse type per column, in column order. */
   types: readonly string[]
   results: readonly (readonly unknown[])[]
-  elapsedMs: number
+  /** The HogQL sent for this page. */
+  query: string
+  /** PostHog's timings (seconds per step). */
+  timings: readonly { k: string; t: number }[]
+  /** Windows re-read smaller before this page because they came back full. */
+  splits: number
 }
 
-/** The part of the SDK's PostHog client the engine uses; `createPostHogClient(...)` satisfies it. */
+/** Options the engine passes to `pages`. */
+export interface SyncQueryOptions {
+  window?: SyncWindow
+  values?: Readonly<Record<string, HogQLValue>>
+  signal?: AbortSignal
+  /** A label for PostHog's query log. */
+  name?: string
+}
+
+/**
+ * The part of the SDK's PostHog client the engine uses; `createPostHogClient(...)` satisfies it. `pages` reads every
+ * row (splitting `{period_start}`/`{period_end}` windows that come back full, never OFFSET) and yields one page at a
+ * time, so a sync of millions of rows holds one page in memory, not the whole result.
+ */
 export interface SyncQueryClient {
-  queryAll(hogql: string, options: SyncQueryOptions): Promise<SyncQueryResult>
+  pages(hogql: string, options: SyncQueryOptions): AsyncIterable<SyncQueryPage>
 }
 
 /** The time port: only the current time is read (durations and report stamps). */

@@ -31,7 +31,8 @@ export async function dryRunSample(
   try {
     const compiled = compileMapping(definition, sample, ports.catalog)
     const accounts = await accountLookup(ports, [definition.mapping.account.resolver], undefined, options.signal)
-    const rejects = new RejectCollector(sample.columns, (row) => sample.rows[row - 1], 0, true)
+    const rejects = new RejectCollector(sample.columns, 0, true)
+    rejects.usePage(sample.rows, 0)
     const matcher = new AccountMatcher(accounts, definition.mapping.account.resolver)
     const keyColumn =
       definition.type === 'custom_object' ? definition.mapping.keyColumn : definition.mapping.account.column
@@ -40,6 +41,7 @@ export async function dryRunSample(
         sample.rows,
         0,
         sample.rows.length,
+        0,
       )
     const records =
       compiled.type === 'product_usage'

@@ -7,6 +7,7 @@ export type { DryRunPorts } from './dryRunSample'
 export { dryRunSample } from './dryRunSample'
 export type { JsonValue } from './jsonValue'
 export { toJsonValue } from './jsonValue'
+export { NaturalKeyMap } from './NaturalKeyMap'
 export { naturalKey } from './naturalKey'
 export type { RecordSink, Resolved, SinkBatch, SinkBatchOf, SinkRecordByType } from './RecordSink'
 export type { ReasonSummary } from './RejectCollector'
@@ -24,7 +25,6 @@ export type {
   SyncQueryClient,
   SyncQueryOptions,
   SyncQueryPage,
-  SyncQueryResult,
   SyncWindow,
 } from './SyncPorts'
 export type { SyncProgress } from './SyncProgress'

@@ -60,7 +60,8 @@ describe('runSync', () => {
     expect(report.posthog.requests).toBe(1)
     expect(report.posthog.timings).toEqual([{ k: './clickhouse_execute', t: 0.01 }])
     expect(report.startedAt).toBe('2025-06-03T01:00:00.000Z')
-    expect(report.durationMs).toBe(100)
+    expect(report.durationMs).toBe(Date.parse(report.finishedAt) - Date.parse(report.startedAt))
+    expect(report.durationMs).toBeGreaterThan(0)
     expect(client.calls[0]?.options.window).toEqual(window)
     expect(sink.records('product_usage')).toEqual([
       {
@@ -68,7 +69,7 @@ describe('runSync', () => {
         accountRef: 'org_acme',
         accountId: 'acc_acme',
         metric: 'events',
-        timestamp: '2025-06-01T00:00:00.000Z',
+        timestamp: '2025-06-01T00:00:00Z',
         value: 10,
       },
       {
@@ -76,7 +77,7 @@ describe('runSync', () => {
         accountRef: 'org_acme',
         accountId: 'acc_acme',
         metric: 'events',
-        timestamp: '2025-06-02T00:00:00.000Z',
+        timestamp: '2025-06-02T00:00:00Z',
         value: 12,
       },
       {
@@ -84,7 +85,7 @@ describe('runSync', () => {
         accountRef: 'org_globex',
         accountId: 'acc_globex',
         metric: 'events',
-        timestamp: '2025-06-01T00:00:00.000Z',
+        timestamp: '2025-06-01T00:00:00Z',
         value: 3,
       },
     ])
@@ -115,7 +116,7 @@ describe('runSync', () => {
         ['org_acme', 'soon', 'events', 1],
         ['org_unknown', '2025-06-01T00:00:00Z', 'events', 1],
         ['org_initech', '2025-06-01T00:00:00Z', 'events', 1],
-        ['org_acme', '2025-06-01T00:00:00.000000Z', 'events', 99],
+        ['org_acme', '2025-06-01T00:00:00Z', 'events', 99],
         [null, '2025-06-01T00:00:00Z', 'events', 1],
       ]),
     )
@@ -181,6 +182,37 @@ describe('runSync', () => {
     expect(seen).toEqual([2, 4, 6])
   })
 
+  it('reads page by page, numbering rows across pages and sampling the right row data', async () => {
+    const rows = [...cleanRows, ['org_acme', 'bad', 'events', 1], ['org_globex', '2025-06-02T00:00:00Z', 'events', 4]]
+    const { sink, ports } = setup({ ...usage(rows), pageSize: 2 })
+    const report = await runSync(definition, ports, { window, batchSize: 2 })
+    expect(report.posthog.requests).toBe(3)
+    expect(report.posthog.hogql).toEqual([hogql, hogql, hogql])
+    expect(report.counts).toMatchObject({ read: 5, written: 4, rejected: 1 })
+    expect(report.reasons[0]?.samples[0]).toMatchObject({
+      row: 4,
+      rowData: { org_id: 'org_acme', day: 'bad', metric: 'events', value: 1 },
+    })
+    expect(sink.records('product_usage').map((r) => r.row)).toEqual([1, 2, 3, 5])
+  })
+
+  it('fails when a later page cannot be read, keeping what earlier pages wrote (a re-run completes it)', async () => {
+    const failing = {
+      ...usage(cleanRows),
+      pageSize: 2,
+      failAfterPages: { pages: 1, error: new StatisfyError('timeout', 'PostHog timed out.') },
+    }
+    const { sink, ports } = setup(failing)
+    const report = await runSync(definition, ports, { window, batchSize: 2 })
+    expect(report).toMatchObject({ status: 'failed', error: { code: 'timeout' }, counts: { read: 2, written: 2 } })
+    expect(sink.records('product_usage')).toHaveLength(2)
+    // Re-running the window into the half-written sink gives what one clean run gives.
+    const { sink: fresh, ports: healthy } = setup(usage(cleanRows))
+    await runSync(definition, healthy, { window })
+    await runSync(definition, { ...healthy, sink }, { window })
+    expect(sink.snapshot()).toEqual(fresh.snapshot())
+  })
+
   it('fails before any write when a mapped column is missing, naming it', async () => {
     const { sink, ports } = setup({ columns: ['org_id', 'day', 'value'], rows: [['org_acme', '2025-06-01', 1]] })
     const report = parsed(await runSync(definition, ports, { window }))
@@ -238,7 +270,7 @@ describe('runSync', () => {
       written: 3,
       rejected: 0,
     })
-    expect(events.filter((e) => e.phase === 'writing').map((e) => e.rowsProcessed)).toEqual([0, 2, 3])
+    expect(events.filter((e) => e.phase === 'writing').map((e) => e.rowsProcessed)).toEqual([2, 3])
   })
 
   it('stops when aborted and reports aborted', async () => {

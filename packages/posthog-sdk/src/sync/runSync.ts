@@ -7,18 +7,20 @@ import { type RunReport, RunStatus } from './RunReport'
 import type { SyncOptions } from './SyncOptions'
 import type { AccountSource, SyncClock, SyncPorts } from './SyncPorts'
 import { toRunError } from './toRunError'
-import { writeResult } from './writeResult'
+import { createPageWriter, type PageWriter } from './writeResult'
 
 const systemClock: SyncClock = { now: () => Date.now() }
 
 /**
  * Runs one saved query: checks the mapping against the catalog, builds the account index (unless one is given),
- * reads every row from PostHog (`queryAll`, with the window in `{period_start}`/`{period_end}`), maps, resolves and
- * writes through the sink in batches. Never throws: every failure is a `failed` report with a stable code.
+ * reads every row from PostHog page by page (the client's `pages`, with the window in `{period_start}`/`{period_end}`),
+ * and maps, resolves and writes each page through the sink in batches, so memory holds one page, not the result.
+ * Never throws: every failure is a `failed` report with a stable code.
  *
  * - `succeeded`: every row written. `partial`: some rows rejected (counts, reasons and samples in the report).
- * - `failed`: nothing written when the mapping, the catalog check, the directory or the read failed (PostHog's
- *   result is never partial); when a write fails, batches already written stay written (upserts: re-run the window).
+ * - `failed`: nothing is written when the catalog check, the directory, the first page or the mapping (missing
+ *   columns) fails. A failure later (a page read or a write) leaves earlier batches written: they are upserts, so
+ *   re-running the same window (do not advance the watermark after `failed`) completes the data without duplicates.
  *
  * @example
  * const report = await runSync(definition, { client, sink, catalog, directory }, { window: { start, end } })
@@ -29,27 +31,40 @@ export async function runSync(
   ports: SyncPorts,
   options: SyncOptions = {},
 ): Promise<RunReport> {
-  const run = new RunRecorder(
-    definition,
-    ports.clock ?? systemClock,
-    options.window,
-    options.dryRun ?? false,
-    options.onProgress,
-  )
+  const clock = ports.clock ?? systemClock
+  const run = new RunRecorder(definition, clock, options.window, options.dryRun ?? false, options.onProgress)
   const { signal } = options
   try {
     checkCatalog(definition, ports.catalog)
     const accounts = await accountLookup(ports, [definition.mapping.account.resolver], run, signal)
     run.progress('reading')
-    const result = await ports.client.queryAll(definition.hogql, {
+    const pages = ports.client.pages(definition.hogql, {
       ...(options.window ? { window: options.window } : {}),
       ...(definition.values ? { values: definition.values } : {}),
       ...(signal ? { signal } : {}),
       name: `statisfy sync: ${definition.name}`.slice(0, 128),
-      onPage: (page) => run.page(page),
     })
-    run.readDone(result.results.length, result.elapsedMs)
-    await writeResult(definition, result, accounts, ports, options, run)
+    const iterator = pages[Symbol.asyncIterator]()
+    let writer: PageWriter | undefined
+    let offset = 0
+    try {
+      for (;;) {
+        const waitStart = clock.now()
+        const next = await iterator.next()
+        run.waited(clock.now() - waitStart)
+        if (next.done) break
+        const page = next.value
+        run.page(page)
+        // The first page's header compiles the mapping: a missing column fails here, before any write.
+        writer ??= createPageWriter(definition, page, accounts, ports, options, run)
+        await writer.page(page.results, offset)
+        offset += page.results.length
+      }
+    } finally {
+      // Stops the client's reading (and cancels in-flight work) when processing a page failed.
+      await iterator.return?.()
+    }
+    await writer?.finish()
     return run.finish(run.rejects && run.rejects.total > 0 ? RunStatus.Partial : RunStatus.Succeeded)
   } catch (error) {
     return run.finish(RunStatus.Failed, { error: toRunError(error, signal) })

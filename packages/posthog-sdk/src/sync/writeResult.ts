@@ -1,5 +1,5 @@
 import type { QueryDefinition, QueryType } from '../config/index'
-import { type CompiledMappingOf, compileMapping } from '../mapping/index'
+import { type CompiledMappingOf, compileMapping, type ResultHeader } from '../mapping/index'
 import { type AccountLookup, AccountMatcher } from './AccountMatcher'
 import { RecordPipeline } from './RecordPipeline'
 import type { SinkBatch, SinkRecordByType } from './RecordSink'
@@ -7,28 +7,34 @@ import { RejectCollector } from './RejectCollector'
 import type { RunRecorder } from './RunRecorder'
 import { SyncError, SyncErrorCode } from './SyncError'
 import type { SyncOptions } from './SyncOptions'
-import type { SyncPorts, SyncQueryResult } from './SyncPorts'
+import type { SyncPorts } from './SyncPorts'
 
 const DEFAULT_BATCH_SIZE = 1000
 const DEFAULT_SAMPLES_PER_REASON = 5
 
+/** Writes a result page by page: maps, resolves, de-duplicates and writes in batches. */
+export interface PageWriter {
+  /** Processes one page whose first row is result row `offset + 1`. */
+  page(rows: readonly (readonly unknown[])[], offset: number): Promise<void>
+  /** Writes what is still buffered. */
+  finish(): Promise<void>
+}
+
 /**
- * Maps, resolves and writes a whole result in batches of `batchSize` records. The mapping is compiled first, so a
- * missing column fails the run before anything is written.
+ * Compiles the mapping against the result's header (so a missing column fails the run before anything is written)
+ * and returns the writer of its pages. Nothing is written in a dry run; `run.written` then counts would-be writes.
  */
-export async function writeResult(
+export function createPageWriter(
   definition: QueryDefinition,
-  result: SyncQueryResult,
+  header: ResultHeader,
   accounts: AccountLookup,
   ports: Pick<SyncPorts, 'sink' | 'catalog'>,
   options: SyncOptions,
   run: RunRecorder,
-): Promise<void> {
-  const compiled = compileMapping(definition, result, ports.catalog)
-  const rows = result.results
+): PageWriter {
+  const compiled = compileMapping(definition, header, ports.catalog)
   const rejects = new RejectCollector(
-    result.columns,
-    (row) => rows[row - 1],
+    header.columns,
     options.samplesPerReason ?? DEFAULT_SAMPLES_PER_REASON,
     options.onRejects !== undefined,
   )
@@ -49,21 +55,21 @@ export async function writeResult(
       )
     }
   }
-  const context = { rows, definition, rejects, matcher, keyColumn, options, run }
+  const context: WriterContext = { definition, rejects, matcher, keyColumn, options, run }
+  const queryId = definition.id
   switch (compiled.type) {
     case 'product_usage':
-      return loop(compiled, context, (records) => write({ queryId: definition.id, type: compiled.type, records }))
+      return typedWriter(compiled, context, (records) => write({ queryId, type: compiled.type, records }))
     case 'custom_field':
-      return loop(compiled, context, (records) => write({ queryId: definition.id, type: compiled.type, records }))
+      return typedWriter(compiled, context, (records) => write({ queryId, type: compiled.type, records }))
     case 'custom_object':
-      return loop(compiled, context, (records) => write({ queryId: definition.id, type: compiled.type, records }))
+      return typedWriter(compiled, context, (records) => write({ queryId, type: compiled.type, records }))
     default:
       return compiled satisfies never
   }
 }
 
-interface LoopContext {
-  rows: SyncQueryResult['results']
+interface WriterContext {
   definition: QueryDefinition
   rejects: RejectCollector
   matcher: AccountMatcher
@@ -72,35 +78,42 @@ interface LoopContext {
   run: RunRecorder
 }
 
-async function loop<T extends QueryType>(
+function typedWriter<T extends QueryType>(
   compiled: CompiledMappingOf<T>,
-  { rows, definition, rejects, matcher, keyColumn, options, run }: LoopContext,
+  { definition, rejects, matcher, keyColumn, options, run }: WriterContext,
   write: (records: SinkRecordByType[T][]) => Promise<void>,
-): Promise<void> {
+): PageWriter {
   const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE)
   const pipeline = new RecordPipeline(compiled, matcher, rejects, definition.mapping.account.column, keyColumn)
-  run.progress('writing')
   let pending: SinkRecordByType[T][] = []
   const flush = async (records: SinkRecordByType[T][]) => {
     options.signal?.throwIfAborted()
     await write(records)
     run.written += records.length
   }
-  // Rows are processed a batch at a time so progress, rejects and writes advance together.
-  for (let from = 0; from < rows.length; from += batchSize) {
-    const to = Math.min(rows.length, from + batchSize)
-    const ready = pipeline.process(rows, from, to)
-    pending = pending.length === 0 ? ready : pending.concat(ready)
-    while (pending.length >= batchSize) {
-      await flush(pending.slice(0, batchSize))
-      pending = pending.slice(batchSize)
-    }
-    run.rowsProcessed = to
-    if (options.onRejects) {
-      const drained = rejects.drain()
-      if (drained.length > 0) await options.onRejects(drained)
-    }
-    run.progress('writing')
+  return {
+    async page(rows, offset) {
+      rejects.usePage(rows, offset)
+      // A batch of rows at a time, so progress, rejects and writes advance together.
+      for (let from = 0; from < rows.length; from += batchSize) {
+        const to = Math.min(rows.length, from + batchSize)
+        const ready = pipeline.process(rows, from, to, offset)
+        pending = pending.length === 0 ? ready : pending.concat(ready)
+        while (pending.length >= batchSize) {
+          await flush(pending.slice(0, batchSize))
+          pending = pending.slice(batchSize)
+        }
+        run.rowsProcessed = offset + to
+        if (options.onRejects) {
+          const drained = rejects.drain()
+          if (drained.length > 0) await options.onRejects(drained)
+        }
+        run.progress('writing')
+      }
+    },
+    async finish() {
+      if (pending.length > 0) await flush(pending)
+      pending = []
+    },
   }
-  if (pending.length > 0) await flush(pending)
 }

@@ -1,4 +1,5 @@
 import type { QueryType } from '../config/index'
+import { NaturalKeyMap } from '../sync/NaturalKeyMap'
 import { naturalKey } from '../sync/naturalKey'
 import type { RecordSink, SinkBatch, SinkRecordByType } from '../sync/RecordSink'
 
@@ -16,7 +17,7 @@ export interface MemoryRecordSink extends RecordSink {
   readonly writes: number
   /** Records received so far, duplicates included (what an insert-only sink would hold). */
   readonly received: number
-  /** The stored records of a type, sorted by natural key. */
+  /** The stored records of a type, ordered by natural key. */
   records<T extends QueryType>(type: T): SinkRecordByType[T][]
   /** Stored records of every type, keyed by natural key (handy for `toEqual` across runs). */
   snapshot(): { [T in QueryType]: Record<string, SinkRecordByType[T]> }
@@ -35,28 +36,29 @@ export interface MemoryRecordSink extends RecordSink {
  */
 export function createMemoryRecordSink(options: MemoryRecordSinkOptions = {}): MemoryRecordSink {
   const stores = {
-    product_usage: new Map<string, SinkRecordByType['product_usage']>(),
-    custom_field: new Map<string, SinkRecordByType['custom_field']>(),
-    custom_object: new Map<string, SinkRecordByType['custom_object']>(),
+    product_usage: new NaturalKeyMap<'product_usage', SinkRecordByType['product_usage']>('product_usage'),
+    custom_field: new NaturalKeyMap<'custom_field', SinkRecordByType['custom_field']>('custom_field'),
+    custom_object: new NaturalKeyMap<'custom_object', SinkRecordByType['custom_object']>('custom_object'),
   }
   let writes = 0
   let received = 0
   const upsert = (batch: SinkBatch) => {
     switch (batch.type) {
       case 'product_usage':
-        for (const r of batch.records) stores.product_usage.set(naturalKey.product_usage(r), r)
+        for (const r of batch.records) stores.product_usage.set(r, r)
         return
       case 'custom_field':
-        for (const r of batch.records) stores.custom_field.set(naturalKey.custom_field(r), r)
+        for (const r of batch.records) stores.custom_field.set(r, r)
         return
       case 'custom_object':
-        for (const r of batch.records) stores.custom_object.set(naturalKey.custom_object(r), r)
+        for (const r of batch.records) stores.custom_object.set(r, r)
         return
       default:
         batch satisfies never
     }
   }
-  const sorted = <R>(store: Map<string, R>) => [...store].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  const keyed = <R>(records: R[], key: (r: R) => string): Record<string, R> =>
+    Object.fromEntries(records.map((r) => [key(r), r]))
   return {
     get writes() {
       return writes
@@ -73,14 +75,13 @@ export function createMemoryRecordSink(options: MemoryRecordSinkOptions = {}): M
       received += batch.records.length
     },
     records<T extends QueryType>(type: T) {
-      const store = stores[type] as Map<string, SinkRecordByType[T]>
-      return sorted(store).map(([, record]) => record)
+      return stores[type].values() as SinkRecordByType[T][]
     },
     snapshot() {
       return {
-        product_usage: Object.fromEntries(sorted(stores.product_usage)),
-        custom_field: Object.fromEntries(sorted(stores.custom_field)),
-        custom_object: Object.fromEntries(sorted(stores.custom_object)),
+        product_usage: keyed(stores.product_usage.values(), naturalKey.product_usage),
+        custom_field: keyed(stores.custom_field.values(), naturalKey.custom_field),
+        custom_object: keyed(stores.custom_object.values(), naturalKey.custom_object),
       }
     },
     clear() {

@@ -9,11 +9,17 @@ const berlin = parseColumnType("DateTime64(6, 'Europe/Berlin')")
 
 describe('coerceTimestamp', () => {
   it.each([
-    ['2025-06-01T00:00:01.123000Z', '2025-06-01T00:00:01.123Z'],
-    ['2025-06-01T00:00:02Z', '2025-06-01T00:00:02.000Z'],
-    ['2025-06-01T00:00:02.5Z', '2025-06-01T00:00:02.500Z'],
-    ['2025-06-01T00:00:02.123Z', '2025-06-01T00:00:02.123Z'],
+    '2025-06-01T00:00:01.123456Z',
+    '2025-06-01T00:00:02Z',
+    '2025-06-01T00:00:02.5Z',
+    '2025-01-28T23:59:59.999999Z',
+  ])("keeps PostHog's own UTC form %s as written (microseconds included)", (input) => {
+    expect(coerceTimestamp(input, utc)).toBe(input)
+  })
+
+  it.each([
     ['2024-02-29T23:59:59.999999Z', '2024-02-29T23:59:59.999Z'],
+    ['2025-06-01t00:00:02z', '2025-06-01T00:00:02.000Z'],
     ['2025-06-01T14:00:00+02:00', '2025-06-01T12:00:00.000Z'],
     ['2025-06-01T14:00:00+0200', '2025-06-01T12:00:00.000Z'],
     ['2025-06-01T07:30:00-04:30', '2025-06-01T12:00:00.000Z'],
@@ -28,7 +34,7 @@ describe('coerceTimestamp', () => {
     expect(coerceTimestamp('2025-06-01 14:00:00', berlin)).toBe('2025-06-01T12:00:00.000Z')
     expect(coerceTimestamp('2025-01-15 14:00:00', berlin)).toBe('2025-01-15T13:00:00.000Z')
     // An explicit offset wins over the column's zone.
-    expect(coerceTimestamp('2025-06-01T14:00:00Z', berlin)).toBe('2025-06-01T14:00:00.000Z')
+    expect(coerceTimestamp('2025-06-01T14:00:00Z', berlin)).toBe('2025-06-01T14:00:00Z')
   })
 
   it('reads unix time in seconds, milliseconds, microseconds and nanoseconds by magnitude', () => {

@@ -16,7 +16,11 @@ const DATE_TIME =
 const NUMERIC = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/
 
 /**
- * Coerces a value to a UTC instant, written as `Date.prototype.toISOString()` does (`2025-06-01T12:00:00.000Z`).
+ * Coerces a value to a UTC instant as an ISO 8601 string ending in `Z`. PostHog's own UTC form
+ * (`2025-06-01T12:00:00.123456Z`, microseconds when non-zero) is kept as written, with its precision: it is
+ * validated without being rebuilt, which matters at millions of rows. Every other input is written as
+ * `Date.prototype.toISOString()` does (`2025-06-01T12:00:00.000Z`). A query's column always yields one form, so the
+ * same row gives the same text on every run (natural keys stay stable).
  * Accepts: `Date`; ISO 8601 / ClickHouse date-times with `Z` or an offset (`+02:00`, `+0200`); without an offset they
  * are read in the column's time zone (`DateTime64(6, 'Europe/Berlin')`) or UTC; `YYYY-MM-DD` (midnight UTC, or
  * midnight in the column's zone); unix time as a number, bigint or numeric string, in seconds, milliseconds,
@@ -26,7 +30,7 @@ const NUMERIC = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/
 export function coerceTimestamp(value: unknown, column: ColumnType): string | Rejection {
   if (typeof value === 'string') {
     // Fast path for PostHog's own serialisation (UTC with `Z`): digit checks instead of a Date round trip.
-    if (POSTHOG_UTC.test(value) && fieldsInRange(value)) return canonicalUtc(value)
+    if (POSTHOG_UTC.test(value) && fieldsInRange(value)) return value
     return parseTimestampText(value, column)
   }
   if (typeof value === 'number') return fromUnix(value, value)
@@ -49,21 +53,6 @@ function fieldsInRange(t: string): boolean {
   return (
     month >= 1 && month <= 12 && day >= 1 && day <= 28 && hour <= 23 && t.charCodeAt(14) < 54 && t.charCodeAt(17) < 54
   )
-}
-
-/** `...T12:00:00.123456Z` -> `...T12:00:00.123Z`, without building a Date for the common lengths. */
-function canonicalUtc(text: string): string {
-  switch (text.length) {
-    case 24:
-      return text
-    case 27:
-    case 30:
-      return `${text.slice(0, 23)}Z`
-    case 20:
-      return `${text.slice(0, 19)}.000Z`
-    default:
-      return new Date(Date.parse(text)).toISOString()
-  }
 }
 
 function parseTimestampText(raw: string, column: ColumnType): string | Rejection {
