@@ -20,6 +20,20 @@ export default defineConfig({
       },
       {
         extends: true,
+        // Pre-bundle up front: discovering these mid-run reloads the page and loads a second React.
+        optimizeDeps: {
+          include: [
+            'react',
+            'react-dom',
+            'react-dom/client',
+            'react/jsx-dev-runtime',
+            '@tanstack/react-query',
+            '@tanstack/react-table',
+            '@tanstack/react-virtual',
+            'zod',
+            'croner',
+          ],
+        },
         test: {
           name: 'browser',
           include: ['src/**/*.browser.test.{ts,tsx}'],
