@@ -1,11 +1,11 @@
-import type { Call, ConstantValue, Expr, JoinClause, OrderExpr, SelectNode, SelectQuery } from './ast'
+import type { Call, ConstantValue, Expr, OrderExpr, SelectNode, SelectQuery } from './ast'
 import { columnName } from './columnName'
 import { queryError } from './HogQLError'
 import { printCall } from './printCall'
+import { printConstraint, printFrom, registerTable } from './printFromClause'
 import { resolveField } from './resolveField'
-import type { Printed, ScopeTable, UsedLazyJoin } from './Scope'
+import type { Printed, ScopeTable } from './Scope'
 import { Scope } from './Scope'
-import { findTable } from './schema'
 import { printConstant, quoteClickHouseIdentifier as q, quoteString } from './sqlText'
 
 /** Where and for whom a query is printed. */
@@ -67,7 +67,7 @@ export class ClickHousePrinter {
         scope.exprCtes.add(cte.name)
       }
     }
-    const fromParts = query.from.map((clause) => this.registerTable(clause, scope))
+    const fromParts = query.from.map((clause) => registerTable(this, clause, scope))
     for (const column of query.columns) if (column.kind === 'alias') scope.columnAliases.add(column.alias)
 
     const selectParts: string[] = []
@@ -106,8 +106,8 @@ export class ClickHousePrinter {
     } else if (query.offset) clauses.push(`OFFSET ${this.print(query.offset, scope).sql}`)
 
     // Constraints are printed before FROM is assembled: they may use lazy fields that add joins.
-    const constraints = query.from.map((clause) => this.printConstraint(clause, scope))
-    const from = fromParts.length === 0 ? '' : ` FROM ${this.printFrom(query.from, fromParts, constraints, scope)}`
+    const constraints = query.from.map((clause) => printConstraint(this, clause, scope))
+    const from = fromParts.length === 0 ? '' : ` FROM ${printFrom(this, query.from, fromParts, constraints, scope)}`
     const teamFilters = scope.tables.flatMap((table, i) =>
       table.kind === 'schema' && query.from[i]?.joinType === null ? [this.teamFilter(table.alias)] : [],
     )
@@ -143,92 +143,11 @@ export class ClickHousePrinter {
     return this.context.database === null ? name : `${q(this.context.database)}.${name}`
   }
 
-  /** Adds a FROM/JOIN source to the scope and returns its printed source (without joins). */
-  private registerTable(clause: JoinClause, scope: Scope): string {
-    const source = clause.source
-    switch (source.kind) {
-      case 'table': {
-        const name = source.chain.join('.')
-        const cte = source.chain.length === 1 ? scope.tableCtes.get(name) : undefined
-        const alias = clause.alias ?? name
-        if (cte?.query) {
-          const columns: string[] = []
-          const sql = this.printSelectNode(cte.query, this.cteScope(scope), columns)
-          scope.tables.push({ kind: 'derived', alias, columns })
-          return `(${sql}) AS ${q(alias)}`
-        }
-        const def = findTable(name)
-        if (def === undefined) throw queryError(`Unknown table \`${name}\`.`, source)
-        scope.tables.push({ kind: 'schema', alias, def, lazyJoins: new Map() })
-        // PostHog shows `FROM events` when the alias is the table's own name.
-        if (this.context.database === null && alias === def.name) return def.name
-        return `${this.tableName(def.name)} AS ${q(alias)}`
-      }
-      case 'subquery': {
-        const columns: string[] = []
-        const sql = this.printSelectNode(source.query, this.cteScope(scope), columns)
-        const alias = clause.alias ?? `_subquery_${scope.tables.length}`
-        scope.tables.push({ kind: 'derived', alias, columns })
-        return clause.alias === null ? `(${sql})` : `(${sql}) AS ${q(alias)}`
-      }
-      case 'function': {
-        if (source.call.name !== 'numbers') {
-          throw queryError(`Unknown table function \`${source.call.name}\`.`, source)
-        }
-        const args = source.call.args.map((arg) => this.print(arg, scope).sql).join(', ')
-        const alias = clause.alias ?? 'numbers'
-        scope.tables.push({ kind: 'derived', alias, columns: ['number'] })
-        return `numbers(${args}) AS ${q(alias)}`
-      }
-      case 'placeholder':
-        throw queryError('Placeholders are not supported as tables.', source)
-      default:
-        return source satisfies never
-    }
-  }
-
   /** Subqueries see the CTEs of the enclosing query but none of its tables. */
-  private cteScope(scope: Scope): Scope {
+  cteScope(scope: Scope): Scope {
     const inner = new Scope(scope)
     inner.lambdaArgs.clear()
     return inner
-  }
-
-  private printConstraint(clause: JoinClause, scope: Scope): string {
-    if (clause.constraint === null) return ''
-    const index = scope.tables.findIndex((t) => t.alias === (clause.alias ?? tableAliasOf(clause)))
-    const table = scope.tables[index]
-    const teamFilter = table?.kind === 'schema' ? [this.teamFilter(table.alias)] : []
-    if (clause.constraint.kind === 'using') {
-      const expr = clause.constraint.expr
-      const names = (expr.kind === 'tuple' ? expr.items : [expr]).map((item) => {
-        if (item.kind !== 'field' || item.chain.length !== 1) throw queryError('USING expects column names', item)
-        return q(String(item.chain[0]))
-      })
-      return ` USING (${names.join(', ')})`
-    }
-    const on = this.print(clause.constraint.expr, scope).sql
-    return ` ON ${teamFilter.length === 0 ? on : `and(${on}, ${teamFilter[0]})`}`
-  }
-
-  private printFrom(clauses: JoinClause[], sources: string[], constraints: string[], scope: Scope): string {
-    const parts: string[] = []
-    clauses.forEach((clause, i) => {
-      const sample = clause.sample ? ` SAMPLE ${this.print(clause.sample, scope).sql}` : ''
-      const head = clause.joinType === null ? sources[i]! : ` ${clause.joinType} ${sources[i]!}`
-      parts.push(`${head}${sample}${constraints[i]}`)
-      const table = scope.tables[i]
-      if (table?.kind === 'schema') for (const join of table.lazyJoins.values()) parts.push(this.printLazyJoin(join))
-    })
-    return parts.join('')
-  }
-
-  private printLazyJoin(used: UsedLazyJoin): string {
-    const columns = [...used.columns].map(([name, expr]) => `${expr} AS ${q(name)}`).join(', ')
-    const filters = [this.teamFilter(used.table.name)]
-    if (used.groupIndex !== undefined) filters.push(`equals(${used.table.name}.${q('index')}, ${used.groupIndex})`)
-    const where = filters.length === 1 ? filters[0] : `and(${filters.join(', ')})`
-    return ` LEFT JOIN (SELECT ${columns} FROM ${this.tableName(used.table.name)} AS ${used.table.name} WHERE ${where}) AS ${q(used.alias)} ON ${used.on}`
   }
 
   private expandAsterisk(chain: string[], scope: Scope, node: Expr): { sql: string; name: string }[] {
@@ -401,10 +320,6 @@ export function propertyAccess(column: string, keys: string[]): Printed {
     kind: 'string',
     json: { column, keys },
   }
-}
-
-function tableAliasOf(clause: JoinClause): string {
-  return clause.source.kind === 'table' ? clause.source.chain.join('.') : ''
 }
 
 function constantKind(value: ConstantValue): Printed['kind'] {
