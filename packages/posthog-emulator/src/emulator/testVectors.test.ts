@@ -415,6 +415,26 @@ describe('routes and serialisation', () => {
     expect(res.json).toMatchObject({ email: expect.stringContaining('@'), team: { id: 12345 } })
   })
 
+  it('finds the key in the body or the query string when there is no Authorization header', async () => {
+    const inBody = await call(queryPath(), {
+      key: null,
+      body: { ...hogql('select 1'), personal_api_key: emu.keys.queryOnly },
+    })
+    expect(inBody.status).toBe(200)
+    const badBody = await call(queryPath(), { key: null, body: { ...hogql('select 1'), personal_api_key: 'phx_nope' } })
+    expect(badBody.json.detail).toBe('Personal API key found in request body is invalid.')
+    const inQuery = await call(`${queryPath()}?personal_api_key=phx_nope`, { key: null, body: hogql('select 1') })
+    expect(inQuery.json.detail).toBe('Personal API key found in request query string is invalid.')
+  })
+
+  it('lists projects, except for keys limited to projects', async () => {
+    const list = await call('/api/projects/')
+    expect((list.json.results as { id: number }[]).map((p) => p.id)).toEqual([12345, 12346])
+    const scoped = await call('/api/projects/', { key: emu.keys.otherProject })
+    expect(scoped.status).toBe(403)
+    expect(scoped.json.detail).toBe('API keys with scoped projects are only supported on project-based endpoints.')
+  })
+
   it('accepts a project secret key for its own project only', async () => {
     const ok = await call(queryPath(), { key: emu.keys.projectSecret, body: hogql('select 1') })
     expect(ok.status).toBe(200)

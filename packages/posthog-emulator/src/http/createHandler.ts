@@ -5,7 +5,7 @@ import { ApiError, concurrencyLimited, notFound, queryTimeout, throttled } from 
 import type { EmulatorContext } from './EmulatorContext'
 import { errorResponse, jsonResponse } from './jsonResponse'
 import { readJsonBody } from './readJsonBody'
-import { getProject } from './routes/projectRoute'
+import { getProject, listProjects } from './routes/projectRoute'
 import { checkAuthForAsync, deleteQuery, getQueryStatus, postQuery } from './routes/queryRoute'
 import { getCurrentKey, getMe } from './routes/userRoutes'
 
@@ -80,6 +80,8 @@ async function route(context: EmulatorContext, request: Request, url: URL, delay
     if (rest.length === 2) return notAllowed(method)
     throw notFound()
   }
+  if (/^\/api\/(?:projects|environments)\/?$/.test(path))
+    return method === 'GET' ? listProjects(context, request, url) : notAllowed(method)
   const userMe = /^\/api\/users\/@me\/?$/.test(path)
   if (userMe) return method === 'GET' ? getMe(context, request, url) : notAllowed(method)
   const key = /^\/api\/personal_api_keys\/([^/]+)\/?$/.exec(path)

@@ -1,5 +1,5 @@
 import { authenticate, authorize } from '../../auth/authenticate'
-import { ORGANIZATION, type Project } from '../../emulator/projects'
+import { ORGANIZATION, PROJECTS, type Project } from '../../emulator/projects'
 import { throttled } from '../ApiError'
 import type { EmulatorContext } from '../EmulatorContext'
 import { jsonResponse } from '../jsonResponse'
@@ -64,4 +64,13 @@ export function getProject(context: EmulatorContext, request: Request, url: URL,
   const project = resolveProject(projectId)
   guardOther(context, request, url, 'project', project.id)
   return jsonResponse(200, projectBody(project))
+}
+
+/**
+ * `GET /api/projects/` (needs `project:read`), DRF-paginated. Keys limited to projects are refused, as in PostHog
+ * ("API keys with scoped projects are only supported on project-based endpoints.").
+ */
+export function listProjects(context: EmulatorContext, request: Request, url: URL): Response {
+  guardOther(context, request, url, 'project', null)
+  return jsonResponse(200, { count: PROJECTS.length, next: null, previous: null, results: PROJECTS.map(projectBody) })
 }
