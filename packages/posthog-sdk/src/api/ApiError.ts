@@ -108,10 +108,7 @@ export function isApiError(error: unknown): error is ApiError {
   return error instanceof ApiError
 }
 
-/** Turns zod issues into dotted-path issues, prefixed with where the value came from (`''` for the body). */
-export function toApiIssues(error: z.ZodError, prefix?: string): ApiIssue[] {
-  return error.issues.map((issue) => {
-    const path = [...(prefix ? [prefix] : []), ...issue.path.map(String)].join('.')
-    return { path, message: issue.message }
-  })
+/** Turns zod issues into dotted-path issues (`definition.mapping.account.column`; `''` for the whole value). */
+export function toApiIssues(error: z.ZodError): ApiIssue[] {
+  return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }))
 }

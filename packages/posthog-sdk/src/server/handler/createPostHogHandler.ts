@@ -71,6 +71,14 @@ export interface PostHogHandlerOptions {
   now?: () => Date
 }
 
+/** What a request is known to be so far, for the access log (filled in as dispatch learns it). */
+interface Trace {
+  operation?: ApiOperationName
+  tenantId?: string
+  /** The error code answered, if any. */
+  code?: string
+}
+
 const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} }
 
 const handlers: OperationHandlers = {
@@ -173,10 +181,7 @@ export function createPostHogHandler(options: PostHogHandlerOptions): (request: 
       }),
   }
 
-  async function dispatch(
-    request: Request,
-    url: URL,
-  ): Promise<{ response: Response; operation?: ApiOperationName; tenantId?: string }> {
+  async function dispatch(request: Request, url: URL, trace: Trace): Promise<Response> {
     const route = matchRoute(request.method, url.pathname, options.basePath)
     switch (route.kind) {
       case 'not_found':
@@ -189,25 +194,24 @@ export function createPostHogHandler(options: PostHogHandlerOptions): (request: 
           issues: [{ path: '', message: route.message }],
         })
       case 'method_not_allowed':
-        return {
-          response: json(
-            405,
-            new ApiError(
-              ApiErrorCode.MethodNotAllowed,
-              `${url.pathname} does not accept ${request.method}; use ${route.allow.join(' or ')}.`,
-              {
-                status: 405,
-              },
-            ).toBody(),
-            { allow: route.allow.join(', ') },
-          ),
-        }
+        return json(
+          405,
+          new ApiError(
+            ApiErrorCode.MethodNotAllowed,
+            `${url.pathname} does not accept ${request.method}; use ${route.allow.join(' or ')}.`,
+            {
+              status: 405,
+            },
+          ).toBody(),
+          { allow: route.allow.join(', ') },
+        )
       case 'found':
         break
       default:
         return route satisfies never
     }
     const operation = route.name
+    trace.operation = operation
     const spec = apiOperations[operation]
 
     let auth: Awaited<ReturnType<Authorize>>
@@ -232,6 +236,7 @@ export function createPostHogHandler(options: PostHogHandlerOptions): (request: 
       )
     }
     const { tenantId } = auth
+    trace.tenantId = tenantId
 
     const params = parseWith('params' in spec ? spec.params : undefined, route.params, 'path')
     const query = parseWith('query' in spec ? spec.query : undefined, Object.fromEntries(url.searchParams), 'query')
@@ -255,22 +260,18 @@ export function createPostHogHandler(options: PostHogHandlerOptions): (request: 
     const result = await run(context, { params, query, body })
     switch (spec.response.type) {
       case 'json':
-        return { response: json(spec.status, result), operation, tenantId }
+        return json(spec.status, result)
       case 'csv':
-        return {
-          response: new Response(String(result), {
-            status: spec.status,
-            headers: {
-              'content-type': 'text/csv; charset=utf-8',
-              'content-disposition': `attachment; filename="posthog-run-rejects.csv"`,
-              ...SECURITY_HEADERS,
-            },
-          }),
-          operation,
-          tenantId,
-        }
+        return new Response(String(result), {
+          status: spec.status,
+          headers: {
+            'content-type': 'text/csv; charset=utf-8',
+            'content-disposition': `attachment; filename="posthog-run-rejects.csv"`,
+            ...SECURITY_HEADERS,
+          },
+        })
       case 'none':
-        return { response: new Response(null, { status: spec.status, headers: SECURITY_HEADERS }), operation, tenantId }
+        return new Response(null, { status: spec.status, headers: SECURITY_HEADERS })
       default:
         return spec.response satisfies never
     }
@@ -287,54 +288,55 @@ export function createPostHogHandler(options: PostHogHandlerOptions): (request: 
         new ApiError(ApiErrorCode.InvalidRequest, 'The request URL is not valid.', { status: 400 }).toBody(),
       )
     }
-    let outcome: { response: Response; operation?: ApiOperationName; tenantId?: string }
+    const trace: Trace = {}
+    let response: Response
     try {
-      outcome = await dispatch(request, url)
+      response = await dispatch(request, url, trace)
     } catch (error) {
+      trace.code = isApiError(error) ? error.code : ApiErrorCode.InternalError
       if (isApiError(error)) {
-        outcome = {
-          response: json(error.status, {
-            error: {
-              ...error.toBody().error,
-              message: redactKeys(error.message),
-              ...(error.issues.length > 0
-                ? { issues: error.issues.map((issue) => ({ path: issue.path, message: redactKeys(issue.message) })) }
-                : {}),
-            },
-          }),
-        }
+        response = json(error.status, {
+          error: {
+            ...error.toBody().error,
+            message: redactKeys(error.message),
+            ...(error.issues.length > 0
+              ? { issues: error.issues.map((issue) => ({ path: issue.path, message: redactKeys(issue.message) })) }
+              : {}),
+          },
+        })
         if (error.status === 429 && error.retryAfterSeconds !== undefined) {
-          outcome.response.headers.set('retry-after', String(error.retryAfterSeconds))
+          response.headers.set('retry-after', String(error.retryAfterSeconds))
         }
       } else {
         log('error', 'posthog api request failed', {
           method: request.method,
           path: url.pathname,
+          operation: trace.operation,
+          tenantId: trace.tenantId,
           error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
           code: error instanceof Error && 'code' in error ? String((error as { code: unknown }).code) : undefined,
         })
-        outcome = {
-          response: json(
-            500,
-            new ApiError(
-              ApiErrorCode.InternalError,
-              'Something failed on the server; try again, and contact support if it persists.',
-              {
-                status: 500,
-              },
-            ).toBody(),
-          ),
-        }
+        response = json(
+          500,
+          new ApiError(
+            ApiErrorCode.InternalError,
+            'Something failed on the server; try again, and contact support if it persists.',
+            {
+              status: 500,
+            },
+          ).toBody(),
+        )
       }
     }
-    log(outcome.response.status >= 500 ? 'warn' : 'info', 'posthog api request', {
+    log(response.status >= 500 ? 'warn' : 'info', 'posthog api request', {
       method: request.method,
       path: url.pathname,
-      operation: outcome.operation,
-      tenantId: outcome.tenantId,
-      status: outcome.response.status,
+      operation: trace.operation,
+      tenantId: trace.tenantId,
+      status: response.status,
+      code: trace.code,
       durationMs: Date.now() - started,
     })
-    return outcome.response
+    return response
   }
 }
