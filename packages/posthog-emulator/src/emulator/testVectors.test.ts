@@ -415,6 +415,24 @@ describe('routes and serialisation', () => {
     expect(res.json).toMatchObject({ email: expect.stringContaining('@'), team: { id: 12345 } })
   })
 
+  it.each([
+    'select toStartOfDay(timestamp) as d, count() from events group by d order by d',
+    'select person_id, row_number() over (partition by person_id order by timestamp) as rn from events limit 5',
+    "select quantile(0.9)(toFloat(properties.duration_ms)) from events where event = 'feature_used'",
+    'select * from sessions limit 1',
+    'select c from (select count() as c from events)',
+    'select groupArray(event) from (select event from events limit 3)',
+    'with a as (select event from events), b as (select event from a) select count() from b',
+    'select a.org, b.name, a.n from (select $group_0 as org, count() as n from events group by org) a left join (select key, properties.name as name from groups) b on a.org = b.key',
+    'select pdi.distinct_id, pdi.person.properties.email from person_distinct_ids pdi limit 1',
+    'select session.$session_duration, session.$pageview_count from events limit 1',
+    "select 1 where 1 in (select 1) union all select count() from persons where properties.email like '%gmail.com'",
+  ])('runs %s', async (query) => {
+    const res = await call(queryPath(), { body: hogql(query) })
+    expect(res.status, res.text).toBe(200)
+    expect((res.json.results as unknown[]).length).toBeGreaterThan(0)
+  })
+
   it('finds the key in the body or the query string when there is no Authorization header', async () => {
     const inBody = await call(queryPath(), {
       key: null,

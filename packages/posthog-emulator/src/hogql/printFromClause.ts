@@ -31,7 +31,7 @@ export function registerTable(printer: ClickHousePrinter, clause: JoinClause, sc
       const sql = printer.printSelectNode(source.query, printer.cteScope(scope), columns)
       const alias = clause.alias ?? `_subquery_${scope.tables.length}`
       scope.tables.push({ kind: 'derived', alias, columns })
-      return clause.alias === null ? `(${sql})` : `(${sql}) AS ${q(alias)}`
+      return `(${sql}) AS ${q(alias)}`
     }
     case 'function': {
       if (source.call.name !== 'numbers') {

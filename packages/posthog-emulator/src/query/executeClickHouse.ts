@@ -36,7 +36,12 @@ export async function executeClickHouse(
     })
     text = result.text()
   } catch (error) {
-    throw mapClickHouseError(error)
+    // Messages quote the SQL; show it with the bare table names PostHog users see.
+    const message = (error instanceof Error ? error.message : String(error)).replaceAll(
+      /`?posthog_s\d+_n\d+_\d+_v\d+`?\./g,
+      '',
+    )
+    throw mapClickHouseError(new Error(message))
   }
   if (text.trim() === '') return { meta: [], data: [] }
   const parsed = JSON.parse(text) as ClickHouseResult
