@@ -1,5 +1,5 @@
 import type { PreviewTruncation } from '@statisfy/posthog-sdk'
-import { createColumnHelper, tableFeatures, useTable } from '@tanstack/react-table'
+import { constructRow, createColumnHelper, type Row as TableRow, tableFeatures, useTable } from '@tanstack/react-table'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { forwardRef, useMemo, useRef } from 'react'
 import { useMessages } from '../../i18n/useMessages'
@@ -137,10 +137,23 @@ function VirtualTable({
     [columns],
   )
   // The table keeps its own reference to the rows; they are never mutated, so the readonly input can be shared.
-  const table = useTable({ features, columns: columnDefs, data: rows as Row[] })
-  const tableRows = table.getRowModel().rows
+  const data = rows as Row[]
+  const table = useTable({ features, columns: columnDefs, data })
+  // No sorting or filtering here, so the row model is the data in order. Building it whole
+  // (`table.getRowModel()`) would construct 50,000 row objects before the first frame; construct only the rows
+  // the virtualiser shows, once each.
+  const rowCache = useMemo(() => new Map<number, TableRow<typeof features, Row>>(), [table, data])
+  const rowAt = (index: number) => {
+    let row = rowCache.get(index)
+    const original = data[index]
+    if (!row && original) {
+      row = constructRow(table, String(index), original, index, 0)
+      rowCache.set(index, row)
+    }
+    return row
+  }
   const virtualizer = useVirtualizer({
-    count: tableRows.length,
+    count: data.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
@@ -158,7 +171,7 @@ function VirtualTable({
       tabIndex={0}
       aria-label={label}
     >
-      <table className="sf-table" aria-label={label} aria-rowcount={tableRows.length + 1}>
+      <table className="sf-table" aria-label={label} aria-rowcount={data.length + 1}>
         <thead>
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id} aria-rowindex={1}>
@@ -173,7 +186,7 @@ function VirtualTable({
         </thead>
         <tbody style={{ height: virtualizer.getTotalSize() }}>
           {virtualizer.getVirtualItems().map((item) => {
-            const row = tableRows[item.index]
+            const row = rowAt(item.index)
             if (!row) return null
             return (
               <tr
