@@ -1,3 +1,4 @@
+import { createServer } from 'node:net'
 import { describe, expect, it } from 'vitest'
 import { isPostHogClientError } from '../errors/PostHogClientError'
 import { caught, clientOf, useEmulator } from './emulatorFixture'
@@ -62,10 +63,15 @@ describe('PostHog errors end in typed errors (never retried)', () => {
     expect((error as { code: string }).code).not.toBe('network')
   })
 
-  it('nothing listening: a network error after bounded retries', async () => {
+  it('nothing listening: a network error after bounded retries, naming the cause', async () => {
+    const server = createServer()
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    const { port } = server.address() as { port: number }
+    await new Promise((resolve) => server.close(resolve))
     const started = Date.now()
-    const error = await caught(clientOf(emulator(), { apiHost: 'http://127.0.0.1:9' }).query('select 1'))
+    const error = await caught(clientOf(emulator(), { apiHost: `http://127.0.0.1:${port}` }).query('select 1'))
     expect(error).toMatchObject({ code: 'network', attempts: 4 })
+    expect((error as Error).message).toContain('ECONNREFUSED')
     expect(Date.now() - started).toBeLessThan(5_000)
   })
 })

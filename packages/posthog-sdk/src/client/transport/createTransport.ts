@@ -22,6 +22,16 @@ export interface TransportConfig {
 
 type Attempt = { data: unknown; status: number; text: string } | FailedAttempt
 
+// undici reports "fetch failed" and puts the useful part (ECONNREFUSED, ENOTFOUND, a TLS error) in `cause`.
+function describeNetworkFailure(error: unknown): string {
+  const parts: string[] = []
+  for (let current = error, depth = 0; current instanceof Error && depth < 3; current = current.cause, depth++) {
+    const code = (current as { code?: unknown }).code
+    parts.push(typeof code === 'string' ? `${current.message} [${code}]` : current.message)
+  }
+  return parts.join(': ') || String(error)
+}
+
 const abortedError = (request: TransportRequest) =>
   new PostHogClientError('aborted', 'The request was aborted by the caller.', { hogql: request.hogql })
 
@@ -58,7 +68,7 @@ export function createTransport(config: TransportConfig): Transport {
         return {
           error: new PostHogClientError(
             'network',
-            `Could not reach PostHog at ${config.apiHost}: ${cause instanceof Error ? cause.message : String(cause)}. Check the API host and the network.`,
+            `Could not reach PostHog at ${config.apiHost} (${describeNetworkFailure(cause)}). Check the API host and the network.`,
             { hogql: request.hogql },
             { cause },
           ),
