@@ -142,13 +142,17 @@ function VirtualTable({
   // No sorting or filtering here, so the row model is the data in order. Building it whole
   // (`table.getRowModel()`) would construct 50,000 row objects before the first frame; construct only the rows
   // the virtualiser shows, once each.
-  const rowCache = useMemo(() => new Map<number, TableRow<typeof features, Row>>(), [table, data])
+  // A new cache whenever the rows or columns change, so no row outlives the data or columns it was built from.
+  const rowCache = useMemo(
+    () => ({ data, columnDefs, rows: new Map<number, TableRow<typeof features, Row>>() }),
+    [data, columnDefs],
+  )
   const rowAt = (index: number) => {
-    let row = rowCache.get(index)
-    const original = data[index]
+    let row = rowCache.rows.get(index)
+    const original = rowCache.data[index]
     if (!row && original) {
       row = constructRow(table, String(index), original, index, 0)
-      rowCache.set(index, row)
+      rowCache.rows.set(index, row)
     }
     return row
   }
