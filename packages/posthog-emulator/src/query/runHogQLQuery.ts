@@ -6,7 +6,7 @@ import type { Clock } from '../limits/Clock'
 import { executeClickHouse } from './executeClickHouse'
 import { parseClickHouseType } from './parseClickHouseType'
 import { RawJson } from './RawJson'
-import { serializeValue } from './serializeValue'
+import { valueWriter } from './serializeValue'
 
 /** What a HogQL run needs from the emulator. */
 export interface QueryEnvironment {

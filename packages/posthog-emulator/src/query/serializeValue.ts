@@ -44,6 +44,29 @@ export function serializeValue(value: unknown, type: ClickHouseType): string {
   }
 }
 
+/** A writer for one column, chosen once per result from its type (the per-value switch is measurable at 50,000 rows). */
+export function valueWriter(type: ClickHouseType): (value: unknown) => string {
+  switch (type.name) {
+    case 'String':
+    case 'UUID':
+    case 'FixedString':
+    case 'Date':
+    case 'Date32':
+    case 'Enum8':
+    case 'Enum16':
+      return (value) => JSON.stringify(value ?? null)
+    case 'UInt8':
+    case 'UInt16':
+    case 'UInt32':
+    case 'Int8':
+    case 'Int16':
+    case 'Int32':
+      return (value) => (value === null || value === undefined ? 'null' : String(value))
+    default:
+      return (value) => serializeValue(value, type)
+  }
+}
+
 /** `2025-06-01T00:00:01.123000Z` (ClickHouse ISO output, UTC) → the same instant as PostHog writes it in `zone`. */
 export function isoInZone(utcIso: string, zone: string): string {
   const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})(?:\.(\d+))?Z$/.exec(utcIso)
