@@ -61,9 +61,9 @@ export async function runHogQLQuery(
     hasMore = rows.length > compiled.pagination.limit
     rows = rows.slice(0, compiled.pagination.limit)
   }
-  const types = result.meta.map((column) => parseClickHouseType(column.type))
+  const writers = result.meta.map((column) => valueWriter(parseClickHouseType(column.type)))
   const results = new RawJson(
-    `[${rows.map((row) => `[${row.map((value, i) => serializeValue(value, types[i]!)).join(',')}]`).join(',')}]`,
+    `[${rows.map((row) => `[${row.map((value, i) => writers[i]!(value)).join(',')}]`).join(',')}]`,
   )
   const now = env.clock.now()
   const seconds = (ms: number) => Math.round(ms) / 1000
