@@ -8,5 +8,8 @@ export default defineConfig({
     environment: 'node',
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 30_000,
+    // chdb's engine is a process-wide singleton with one data path per process: keep test files in separate
+    // processes (vitest's default), never in worker threads of one process.
+    pool: 'forks',
   },
 })
