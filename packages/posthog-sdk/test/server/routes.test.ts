@@ -117,6 +117,13 @@ describe('HogQL routes', () => {
     expect(preview.rows).toHaveLength(3)
   })
 
+  it("caps a query's own larger LIMIT at the preview's row cap", async () => {
+    const preview = await h.client('acme').preview({ hogql: 'select uuid from events limit 5000', limit: 10 })
+    expect(preview.hogql).toMatch(/^SELECT \* FROM \(\n[\s\S]*\n\)\nLIMIT 11$/)
+    expect(preview.rows).toHaveLength(10)
+    expect(preview).toMatchObject({ truncated: true, truncatedReason: 'row_cap' })
+  })
+
   it('fills {period_start}/{period_end} with the last 24 hours unless a window is given', async () => {
     const hogql = 'select count() as n from events where timestamp >= {period_start} and timestamp < {period_end}'
     const preview = await h.client('acme').preview({

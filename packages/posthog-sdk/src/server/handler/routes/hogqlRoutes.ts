@@ -28,9 +28,9 @@ export interface PreviewInput {
 
 /**
  * Runs a preview. Every top-level SELECT gets an explicit `LIMIT limit + 1` so PostHog's implicit LIMIT 100 never
- * applies and one extra row tells whether more exist. A SELECT with its own LIMIT keeps it (the response size cap
- * bounds what a large one can send); rows past `limit` are dropped and flagged. `{period_start}`/`{period_end}` are
- * filled with the given window, or the last 24 hours.
+ * applies and one extra row tells whether more exist; a query with its own LIMIT is wrapped in
+ * `SELECT * FROM (…) LIMIT limit + 1` so PostHog never sends more either. `{period_start}`/`{period_end}` are filled
+ * with the given window, or the last 24 hours.
  */
 export async function runPreview(
   context: RouteContext,
@@ -41,7 +41,9 @@ export async function runPreview(
   const connection = await savedConnection(context)
   const shape = analyzeHogQL(input.hogql)
   const cap = input.limit + 1
-  const sent = withExplicitLimit(input.hogql, cap, shape)
+  const limited = withExplicitLimit(input.hogql, cap, shape)
+  // A SELECT with its own LIMIT (up to PostHog's 50,000) keeps it; the wrapper stops PostHog sending more than the cap.
+  const sent = shape.arms.some((arm) => arm.hasLimit) ? `SELECT * FROM (\n${limited}\n)\nLIMIT ${cap}` : limited
   const usesWindow = shape.placeholders.has('period_start') || shape.placeholders.has('period_end')
   const end = input.window ? new Date(input.window.end) : context.now()
   const start = input.window ? new Date(input.window.start) : new Date(end.getTime() - DAY_MS)
