@@ -7,16 +7,16 @@ function isUnsafeIntegerLiteral(digits: string): boolean {
 }
 
 /**
- * Parses JSON keeping integer literals beyond ±(2^53 − 1) exact, as decimal strings (`"18446744073709551615"`).
- *
- * `JSON.parse` rounds such literals, and Node 20 has no source text in revivers (TC39 "JSON.parse source text
- * access" arrives with V8 11.4+, Node 21+), so the text is rewritten first: one pass skips strings with a native
- * `indexOf` jump to their closing quote, reads number literals outside them, and quotes the unsafe integers;
- * `JSON.parse` then reads the result. Only used when the fast path ({@link findUnsafeIntegers}) saw a rounded value.
+ * Walks the number literals of a JSON text that lie outside strings, calling `onUnsafe(start, end, isInteger)` for
+ * each one whose value `JSON.parse` cannot hold exactly as an integer: integer literals beyond ±(2^53 − 1)
+ * (`isInteger` true) and float literals that evaluate to such an integer, like `1e20` (`isInteger` false, they stay
+ * floats). Strings are skipped with a native `indexOf` jump to their closing quote.
+ * @returns false when the text ends inside a string (JSON.parse will report it).
  */
-export function parseJsonExact(text: string): unknown {
-  const parts: string[] = []
-  let copied = 0
+export function scanUnsafeNumbers(
+  text: string,
+  onUnsafe: (start: number, end: number, isInteger: boolean) => void,
+): boolean {
   const n = text.length
   let i = 0
   while (i < n) {
@@ -26,7 +26,7 @@ export function parseJsonExact(text: string): unknown {
       let close = i + 1
       for (;;) {
         close = text.indexOf('"', close)
-        if (close === -1) return JSON.parse(text) // unterminated: let JSON.parse report it
+        if (close === -1) return false
         let slashes = 0
         while (text.charCodeAt(close - 1 - slashes) === 92) slashes++
         if (slashes % 2 === 0) break
@@ -41,24 +41,49 @@ export function parseJsonExact(text: string): unknown {
         if (d < 48 || d > 57) break
         j++
       }
+      const intDigits = j - digitsStart
       const next = text.charCodeAt(j)
       if (next === 46 || next === 101 || next === 69) {
-        // A fraction or exponent: a float, left to JSON.parse.
+        let exponent = false
         j++
         while (j < n) {
           const d = text.charCodeAt(j)
-          if (!((d >= 48 && d <= 57) || d === 43 || d === 45 || d === 101 || d === 69)) break
+          if (d === 101 || d === 69) exponent = true
+          else if (!((d >= 48 && d <= 57) || d === 43 || d === 45)) break
           j++
         }
-      } else if (j - digitsStart >= MAX_SAFE.length && isUnsafeIntegerLiteral(text.slice(digitsStart, j))) {
-        parts.push(text.slice(copied, i), '"', text.slice(i, j), '"')
-        copied = j
+        exponent ||= next !== 46
+        // Only a float of 16+ integer digits or with an exponent can reach 2^53.
+        if (intDigits >= MAX_SAFE.length || exponent) {
+          const value = Number(text.slice(i, j))
+          if (Number.isInteger(value) && !Number.isSafeInteger(value)) onUnsafe(i, j, false)
+        }
+      } else if (intDigits >= MAX_SAFE.length && isUnsafeIntegerLiteral(text.slice(digitsStart, j))) {
+        onUnsafe(i, j, true)
       }
       i = j
     } else {
       i++
     }
   }
+  return true
+}
+
+/**
+ * Parses JSON keeping integer literals beyond ±(2^53 − 1) exact, as decimal strings (`"18446744073709551615"`).
+ *
+ * `JSON.parse` rounds such literals, and Node 20 has no source text in revivers (TC39 "JSON.parse source text
+ * access" arrives with V8 11.4+, Node 21+), so the text is rewritten first: unsafe integer literals outside strings
+ * get quotes ({@link scanUnsafeNumbers}), then `JSON.parse` reads the result.
+ */
+export function parseJsonExact(text: string): unknown {
+  const parts: string[] = []
+  let copied = 0
+  scanUnsafeNumbers(text, (start, end, isInteger) => {
+    if (!isInteger) return
+    parts.push(text.slice(copied, start), '"', text.slice(start, end), '"')
+    copied = end
+  })
   if (parts.length === 0) return JSON.parse(text)
   parts.push(text.slice(copied))
   return JSON.parse(parts.join(''))

@@ -76,7 +76,8 @@ async function runSync(
   }
   return toQueryResult(answer.data, {
     text: answer.text,
-    extract: (parsed) => parsed,
+    root: answer.data,
+    extract: (root) => root,
     wideIntegers: context.wideIntegers,
     query: hogql,
     queryId: null,
@@ -122,7 +123,8 @@ function afterSubmit(
     // A fresh cached result comes back directly, without query_status.
     return toQueryResult(answer.data, {
       text: answer.text,
-      extract: (parsed) => parsed,
+      root: answer.data,
+      extract: (root) => root,
       wideIntegers: context.wideIntegers,
       query: hogql,
       queryId: id,
@@ -169,7 +171,8 @@ function settled(
   if (!status.complete) return undefined
   return toQueryResult(status.results, {
     text: answer.text,
-    extract: (parsed) => asyncResponseSchema.safeParse(parsed).data?.query_status.results ?? parsed,
+    root: answer.data,
+    extract: (root) => asyncResponseSchema.safeParse(root).data?.query_status.results ?? root,
     wideIntegers: context.wideIntegers,
     query: hogql,
     queryId: status.id,

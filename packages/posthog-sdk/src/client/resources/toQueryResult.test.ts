@@ -3,14 +3,17 @@ import { type ResultContext, toQueryResult } from './toQueryResult'
 
 const context = (text: string, extract: ResultContext['extract'] = (x) => x): ResultContext => ({
   text,
+  root: JSON.parse(text),
   extract,
   wideIntegers: 'string',
   query: 'q',
   queryId: null,
   elapsedMs: 5,
 })
-const run = (text: string, extract?: ResultContext['extract']) =>
-  toQueryResult(JSON.parse(text), context(text, extract))
+const run = (text: string, extract?: ResultContext['extract']) => {
+  const ctx = context(text, extract)
+  return toQueryResult(ctx.extract(ctx.root), ctx)
+}
 
 describe('toQueryResult', () => {
   it('accepts types as plain strings (other kinds, some versions) and ignores unknown keys', () => {
@@ -44,13 +47,15 @@ describe('toQueryResult', () => {
     })
   })
 
+  it('falls back to re-reading the text when the value cannot be patched (integer-like keys)', () => {
+    const text = '{"results":[[18446744073709551615]],"types":[["id","UInt64"]],"results::nan!":{"2":{"1":true}}}'
+    expect(run(text)).toMatchObject({ result: { results: [['18446744073709551615']] } })
+  })
+
   it('re-reads exactly the answer nested in an async status', () => {
     const text = '{"query_status":{"id":"x","results":{"results":[[18446744073709551615]],"types":[["id","UInt64"]]}}}'
-    const body = JSON.parse(text) as { query_status: { results: unknown } }
-    const outcome = toQueryResult(
-      body.query_status.results,
-      context(text, (parsed) => (parsed as typeof body).query_status.results),
-    )
+    const ctx = context(text, (root) => (root as { query_status: { results: unknown } }).query_status.results)
+    const outcome = toQueryResult(ctx.extract(ctx.root), ctx)
     expect(outcome).toMatchObject({ result: { results: [['18446744073709551615']] } })
   })
 })

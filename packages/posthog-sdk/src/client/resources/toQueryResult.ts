@@ -1,5 +1,6 @@
 import { PostHogClientError } from '../errors/PostHogClientError'
 import { convertWideIntegersToBigInt, findUnsafeIntegers, parseJsonExact } from '../json/parseJsonExact'
+import { patchUnsafeIntegers } from '../json/patchUnsafeIntegers'
 import type { WideIntegerMode } from '../PostHogClientOptions'
 import { type QueryResponseBody, queryResponseSchema } from '../schemas/queryResponseSchema'
 import { schemaError } from '../schemas/schemaError'
@@ -9,8 +10,10 @@ import { type HogQLQueryResult, MAX_RESULT_ROWS, type Truncation } from './Query
 export interface ResultContext {
   /** The raw text of the answer, re-read exactly when integers beyond 2^53 were rounded. */
   text: string
-  /** Picks the query response out of a re-parsed answer (the async status nests it in `query_status.results`). */
-  extract: (parsed: unknown) => unknown
+  /** The whole answer as `JSON.parse` read it from `text` (the query response may be nested in it). */
+  root: unknown
+  /** Picks the query response out of an answer (the async status nests it in `query_status.results`). */
+  extract: (root: unknown) => unknown
   wideIntegers: WideIntegerMode
   query: string
   queryId: string | null
@@ -23,7 +26,7 @@ function typeNames(body: QueryResponseBody): string[] {
 
 /**
  * Validates a `HogQLQueryResponse` and shapes it into a {@link HogQLQueryResult}. Fast path: the body was read with
- * `JSON.parse`; only when a wide-integer column holds a rounded value is the text parsed again exactly.
+ * `JSON.parse`; only when a wide-integer column holds a rounded value are the exact literals read from the text.
  */
 export function toQueryResult(
   data: unknown,
@@ -33,7 +36,9 @@ export function toQueryResult(
   if (!parsed.success) return { error: schemaError('query result', parsed.error, context.query) }
   let types = typeNames(parsed.data)
   if (findUnsafeIntegers(parsed.data.results, types.length > 0 ? types : [])) {
-    parsed = queryResponseSchema.safeParse(context.extract(parseJsonExact(context.text)))
+    // Patch the rounded values in place from the text's literals; re-parse the whole text only if that fails.
+    const exact = patchUnsafeIntegers(context.root, context.text) ? context.root : parseJsonExact(context.text)
+    parsed = queryResponseSchema.safeParse(context.extract(exact))
     if (!parsed.success) return { error: schemaError('query result', parsed.error, context.query) }
     types = typeNames(parsed.data)
     if (context.wideIntegers === 'bigint') convertWideIntegersToBigInt(parsed.data.results, types)
