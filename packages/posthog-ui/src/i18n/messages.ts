@@ -203,10 +203,6 @@ export const defaultMessages = {
   connectFirst: 'Connect PostHog first.',
   loading: 'Loading…',
   retry: 'Retry',
-  rateLimited: (seconds: number | null) =>
-    seconds === null
-      ? 'PostHog is rate limiting this key. Try again shortly.'
-      : `PostHog is rate limiting this key. Try again in ${seconds} s.`,
 }
 
 /** All messages of the kit. */
