@@ -36,33 +36,38 @@ const integer = (name: string, text: string): number => {
   return Number(text)
 }
 
-const started = Date.now()
-const emulator = await startEmulator({
-  port: integer('port', values.port),
-  host: values.host,
-  seed: integer('seed', values.seed),
-  size: integer('size', values.size),
-  cors: values.cors,
-  ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),
-  ...(values['end-date'] ? { endDate: values['end-date'] } : {}),
-}).catch((error: unknown) => {
-  console.error(`posthog-emulator failed to start: ${error instanceof Error ? error.message : String(error)}`)
-  process.exit(1)
-})
+// Not top-level await: the package also builds to CommonJS.
+async function main(): Promise<void> {
+  const started = Date.now()
+  const emulator = await startEmulator({
+    port: integer('port', values.port),
+    host: values.host,
+    seed: integer('seed', values.seed),
+    size: integer('size', values.size),
+    cors: values.cors,
+    ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),
+    ...(values['end-date'] ? { endDate: values['end-date'] } : {}),
+  }).catch((error: unknown) => {
+    console.error(`posthog-emulator failed to start: ${error instanceof Error ? error.message : String(error)}`)
+    process.exit(1)
+  })
 
-console.log(`PostHog emulator listening on ${emulator.url} (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)
-  Project id:            ${emulator.projectId} (UTC)   second project: ${BERLIN_PROJECT_ID} (Europe/Berlin)
-  Full-access key:       ${emulator.keys.full}
-  Query-only key:        ${emulator.keys.queryOnly}
-  No-query key:          ${emulator.keys.noQuery}
-  Other-project key:     ${emulator.keys.otherProject}
-  Revoked key:           ${emulator.keys.revoked}
-  Project secret key:    ${emulator.keys.projectSecret}
-  Dataset:               seed ${emulator.dataset.seed}, ${emulator.dataset.size} events, ${emulator.dataset.startDate} .. ${emulator.dataset.endDate}
-  Try: curl -s ${emulator.url}/api/projects/${emulator.projectId}/query/ -H 'Authorization: Bearer ${emulator.keys.full}' -H 'Content-Type: application/json' -d '{"query":{"kind":"HogQLQuery","query":"select event, count() from events group by event"}}'`)
+  console.log(`PostHog emulator listening on ${emulator.url} (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)
+    Project id:            ${emulator.projectId} (UTC)   second project: ${BERLIN_PROJECT_ID} (Europe/Berlin)
+    Full-access key:       ${emulator.keys.full}
+    Query-only key:        ${emulator.keys.queryOnly}
+    No-query key:          ${emulator.keys.noQuery}
+    Other-project key:     ${emulator.keys.otherProject}
+    Revoked key:           ${emulator.keys.revoked}
+    Project secret key:    ${emulator.keys.projectSecret}
+    Dataset:               seed ${emulator.dataset.seed}, ${emulator.dataset.size} events, ${emulator.dataset.startDate} .. ${emulator.dataset.endDate}
+    Try: curl -s ${emulator.url}/api/projects/${emulator.projectId}/query/ -H 'Authorization: Bearer ${emulator.keys.full}' -H 'Content-Type: application/json' -d '{"query":{"kind":"HogQLQuery","query":"select event, count() from events group by event"}}'`)
 
-const stop = () => {
-  void emulator.close().then(() => process.exit(0))
+  const stop = () => {
+    void emulator.close().then(() => process.exit(0))
+  }
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
 }
-process.on('SIGINT', stop)
-process.on('SIGTERM', stop)
+
+void main()

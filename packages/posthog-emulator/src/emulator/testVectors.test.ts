@@ -271,6 +271,24 @@ describe('test vectors', () => {
     )
   })
 
+  it('HogQLMetadata checks hogQLExpr against events and reports syntax errors with offsets', async () => {
+    const expr = await call(queryPath(), {
+      body: { query: { kind: 'HogQLMetadata', language: 'hogQLExpr', query: 'count() + nope' } },
+    })
+    expect(expr.json).toMatchObject({
+      isValid: false,
+      errors: [{ message: 'Unable to resolve field: nope', start: 10, end: 14, fix: null }],
+    })
+    const ok = await call(queryPath(), {
+      body: { query: { kind: 'HogQLMetadata', language: 'hogQLExpr', query: 'properties.$browser' } },
+    })
+    expect(ok.json).toMatchObject({ isValid: true, errors: [] })
+    const syntax = await call(queryPath(), {
+      body: { query: { kind: 'HogQLMetadata', language: 'hogQL', query: 'select event from' } },
+    })
+    expect(syntax.json.errors).toEqual([{ message: 'Unexpected end of query', start: 17, end: 17, fix: null }])
+  })
+
   it('TV18: DatabaseSchemaQuery lists tables, fields and property names in the data', async () => {
     const res = await call(queryPath(), { body: { query: { kind: 'DatabaseSchemaQuery' } } })
     expect(res.status).toBe(200)

@@ -58,12 +58,12 @@ export abstract class ExpressionParser extends AtomParser {
     const expr = this.parseLambdaOrTernary()
     if (this.acceptWord('AS')) {
       const alias = this.identifierOrString()
-      return { kind: 'alias', expr, alias: alias.value, start: expr.start, end: alias.end }
+      return { kind: 'alias', expr, alias: this.checkAlias(alias), start: expr.start, end: alias.end }
     }
     const token = this.peek()
     if (implicitAlias && ((token.kind === 'ident' && !this.isReserved(token)) || token.kind === 'quoted')) {
       this.next()
-      return { kind: 'alias', expr, alias: token.value, start: expr.start, end: token.end }
+      return { kind: 'alias', expr, alias: this.checkAlias(token), start: expr.start, end: token.end }
     }
     return expr
   }

@@ -91,4 +91,22 @@ export class TokenCursor {
     if ((token.kind === 'ident' && !this.isReserved(token)) || token.kind === 'quoted') return this.next()
     throw this.error(token, `mismatched input '${this.show(token)}' expecting identifier`)
   }
+
+  /**
+   * PostHog's RESERVED_KEYWORDS (`true`, `false`, `null`, `team_id`) cannot be aliases.
+   * SRC: PostHog/posthog `posthog/hogql/constants.py`, `posthog/hogql/parser.py`.
+   */
+  protected checkAlias(token: Token): string {
+    if (['true', 'false', 'null', 'team_id'].includes(token.value.toLowerCase())) {
+      throw new HogQLError(
+        HogQLErrorCode.syntax,
+        `"${token.value}" cannot be an alias or identifier, as it's a reserved keyword`,
+        {
+          start: token.start,
+          end: token.end,
+        },
+      )
+    }
+    return token.value
+  }
 }

@@ -64,6 +64,9 @@ describe('parseHogQL', () => {
     expect(syntaxError('select 1 1 2').message).toBe("extraneous input '1' expecting <EOF>")
     expect(syntaxError("select 'abc").code).toBe('hogql_syntax_error')
     expect(syntaxError('').message).toBe('Empty query')
+    expect(syntaxError('select 1 as team_id').message).toBe(
+      '"team_id" cannot be an alias or identifier, as it\'s a reserved keyword',
+    )
   })
 
   it('prints HogQL stably: printing a parse of the printed text gives the same text', () => {

@@ -221,9 +221,9 @@ class Parser extends ExpressionParser {
     let sample: Expr | null = null
     if (this.acceptWord('SAMPLE')) sample = this.parseExpr()
     let alias: string | null = null
-    if (this.acceptWord('AS')) alias = this.identifier().value
+    if (this.acceptWord('AS')) alias = this.checkAlias(this.identifier())
     else if ((this.peek().kind === 'ident' && !this.isReserved(this.peek())) || this.peek().kind === 'quoted') {
-      alias = this.next().value
+      alias = this.checkAlias(this.next())
     }
     return { source, alias, joinType, constraint: null, sample, start, end: this.prevEnd() }
   }
