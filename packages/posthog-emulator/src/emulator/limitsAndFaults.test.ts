@@ -111,6 +111,24 @@ describe('TV15: async queries', () => {
     })
   })
 
+  it('answers 202 with the same shape while the query runs', async () => {
+    emu.faults.add({ kind: 'delay', delayMs: 300, route: '/query' })
+    await post({ ...select('select 1'), refresh: 'async', client_query_id: 'sync-running' }, emu.keys.projectSecret)
+    const running = await get('sync-running')
+    expect(running.status).toBe(202)
+    const status = ((await running.json()) as { query_status: Record<string, unknown> }).query_status
+    expect(status).toMatchObject({
+      id: 'sync-running',
+      complete: false,
+      error: false,
+      results: null,
+      end_time: null,
+      expiration_time: null,
+    })
+    expect(status.pickup_time).toEqual(expect.stringMatching(/Z$/))
+    expect((await poll('sync-running')).status).toBe(200)
+  })
+
   it('reports a user error as 400 with the message', async () => {
     await post(
       { ...select('select nope from events'), refresh: 'force_async', client_query_id: 'sync-b' },
