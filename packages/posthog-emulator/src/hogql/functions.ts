@@ -168,6 +168,3 @@ function lookup(registry: Readonly<Record<string, FunctionMeta>>, name: string):
   const key = Object.keys(registry).find((candidate) => candidate.toLowerCase() === lower)
   return key === undefined ? undefined : registry[key]
 }
-
-/** Names PostHog treats as HogQL-specific conversions; they are printed with project-timezone awareness. */
-export const SPECIAL_FUNCTIONS = ['toInt', 'toFloat', 'toDate', 'toDateTime', 'now', 'toDecimal'] as const

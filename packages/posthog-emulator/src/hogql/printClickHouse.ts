@@ -180,7 +180,7 @@ export class ClickHousePrinter {
       case 'call':
         return printCall(this, expr, scope)
       case 'binary':
-        return this.printBinary(expr.op, this.print(expr.left, scope), this.printRight(expr, scope))
+        return this.printBinary(expr.op, this.print(expr.left, scope), this.print(expr.right, scope))
       case 'and':
       case 'or':
         return { sql: `${expr.kind}(${expr.exprs.map((e) => this.print(e, scope).sql).join(', ')})`, kind: 'number' }
@@ -239,11 +239,6 @@ export class ClickHousePrinter {
       default:
         return expr satisfies never
     }
-  }
-
-  private printRight(expr: Expr & { kind: 'binary' }, scope: Scope): Printed {
-    // `x IN ('a', 'b')` compares against a tuple; a bare list constant from `values` does too.
-    return this.print(expr.right, scope)
   }
 
   private printBinary(op: string, left: Printed, right: Printed): Printed {

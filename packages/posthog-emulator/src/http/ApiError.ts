@@ -59,8 +59,7 @@ export function validationError(code: string, detail: string): ApiError {
  * DRF's `Throttled(wait)`: "Request was throttled. Expected available in N seconds." (wait rounded up; singular
  * for 1). PostHog sends no Retry-After header on 429. SRC: DRF `exceptions.Throttled`, drf-exceptions-hog tests.
  */
-export function throttled(waitSeconds: number | null): ApiError {
-  if (waitSeconds === null) return new ApiError(429, 'throttled_error', 'throttled', 'Request was throttled.')
+export function throttled(waitSeconds: number): ApiError {
   const wait = Math.max(0, Math.ceil(waitSeconds))
   return new ApiError(
     429,
