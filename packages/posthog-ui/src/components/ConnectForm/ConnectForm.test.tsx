@@ -102,4 +102,42 @@ describe('ConnectForm', () => {
       expect(container.querySelector('.sf-connect-form')).toHaveAttribute('data-state', 'disconnected'),
     )
   })
+
+  it('can be completed with the keyboard alone', async () => {
+    const { user, backend, container } = renderWithBackend(<ConnectForm />, { connection: null })
+    await screen.findByLabelText('PostHog region')
+    await user.tab()
+    expect(screen.getByLabelText('PostHog region')).toHaveFocus()
+    await user.tab()
+    expect(screen.getByLabelText('Project ID')).toHaveFocus()
+    await user.keyboard('12345')
+    await user.tab()
+    await user.keyboard('phx_keyboardonly0123456789abcdefghijwxyz')
+    await user.tab()
+    expect(screen.getByRole('button', { name: 'Test connection' })).toHaveFocus()
+    await user.keyboard('{Enter}')
+    await screen.findByText('Connected to Acme Analytics')
+    await user.tab()
+    expect(screen.getByRole('button', { name: 'Save' })).toHaveFocus()
+    await user.keyboard('{Enter}')
+    await waitFor(() => expect(container.querySelector('.sf-connect-form')).toHaveAttribute('data-state', 'connected'))
+    expect(backend.calls.find((c) => c.operation === 'saveConnection')?.body).toMatchObject({
+      apiHost: 'https://us.posthog.com',
+      projectId: 12345,
+    })
+  })
+
+  it('keeps Tab inside the open dialog', async () => {
+    const { user } = renderWithBackend(<ConnectForm />)
+    await user.click(await screen.findByRole('button', { name: 'Disconnect' }))
+    const dialog = screen.getByRole('dialog')
+    const [cancel, confirm] = within(dialog).getAllByRole('button')
+    expect(cancel).toHaveFocus()
+    await user.tab()
+    expect(confirm).toHaveFocus()
+    await user.tab()
+    expect(cancel).toHaveFocus()
+    await user.tab({ shift: true })
+    expect(confirm).toHaveFocus()
+  })
 })
