@@ -7,8 +7,11 @@ import { percent, type Score, scoreIndex } from './resolve-data/score'
 const SEEDS = [1, 2, 3]
 const SIZE = { accounts: 5_000, namesPerAccount: 3, domainsPerAccount: 2 }
 
+// Rows of values that belong to no account have no precision or recall of their own: their wrong matches count.
 const row = (label: string, s: Score) =>
-  `| ${label} | ${s.queries} | ${s.positives} | ${percent(s.precision)} | ${percent(s.recall)} | ${s.falsePositives} | ${s.ambiguous} |`
+  s.positives === 0
+    ? `| ${label} | ${s.queries} | 0 | — | — | ${s.falsePositives} | ${s.ambiguous} |`
+    : `| ${label} | ${s.queries} | ${s.positives} | ${percent(s.precision)} | ${percent(s.recall)} | ${s.falsePositives} | ${s.ambiguous} |`
 const header = [
   '| set | values | belong to an account | precision | recall | wrong matches | ambiguous |',
   '|---|---:|---:|---:|---:|---:|---:|',

@@ -1,5 +1,8 @@
+import { EntryPostings } from './EntryPostings'
+import { IntMultiMap } from './IntMultiMap'
 import { accountNameTokens } from './normalizeAccountName'
 import type { AmbiguousReason, MatchMethod, UnmatchedReason } from './ResolveResult'
+import { hashOf } from './stringHash'
 import { TokenVocabulary, type WordMatches } from './TokenVocabulary'
 
 /** Tuning of the `account_name` resolver's fuzzy stage. */
@@ -46,9 +49,8 @@ export class NameIndex {
   private readonly margin: number
   private readonly vocabulary = new TokenVocabulary()
   private readonly byName = new Map<string, number>()
-  /** Multi-word entries by their letters without spaces, and by their words in sorted order. */
-  private readonly byCompact = new Map<string, number | number[]>()
-  private readonly bySorted = new Map<string, number | number[]>()
+  /** Built on the first lookup that is not an exact match (most syncs never need them): see `prepare`. */
+  private prepared: { byCompact: IntMultiMap; bySorted: IntMultiMap; postings: EntryPostings } | undefined
   /** Per entry: its first account (id and directory name), its letter count and where its word ids start. */
   private readonly entryIds: string[] = []
   private readonly entryNames: string[] = []
@@ -58,8 +60,6 @@ export class NameIndex {
   private readonly wordIds: number[] = []
   /** The further accounts of entries that several accounts share (rare: a directory's duplicates). */
   private readonly sharedEntries = new Map<number, { id: string; name: string }[]>()
-  /** Per word id and word count (`id * 16 + count`): the entries of that many words containing it. */
-  private readonly postings = new Map<number, number[]>()
   /** Per-lookup scratch: which entries were already considered, by lookup stamp. */
   private seenStamp = new Int32Array(0)
   private stamp = 0
@@ -89,22 +89,38 @@ export class NameIndex {
     this.entryLetters.push(key.length - (words.length - 1))
     for (const word of words) this.wordIds.push(this.vocabulary.intern(word))
     this.entryWordStart.push(this.wordIds.length)
-    if (words.length <= MAX_FUZZY_WORDS) {
-      for (let i = this.entryWordStart[entry]!; i < this.wordIds.length; i++) {
-        const id = this.wordIds[i]!
-        const slot = postingSlot(id, words.length)
-        const posting = this.postings.get(slot)
-        if (posting === undefined) this.postings.set(slot, [entry])
-        else if (posting[posting.length - 1] !== entry) posting.push(entry)
-      }
-    }
-    if (words.length > 1) {
-      pushTo(this.byCompact, words.join(''), entry)
-      // Names whose words are already in order are found through `byName`.
-      const sorted = [...words].sort().join(' ')
-      if (sorted !== key) pushTo(this.bySorted, sorted, entry)
-    }
+    this.prepared = undefined
     return true
+  }
+
+  /**
+   * The structures of the rearranged and fuzzy stages, built in one pass over the entries: multi-word entries by the
+   * hash of their letters without spaces and of their words in sorted order (those already in order are found
+   * through `byName`), and the postings of every word.
+   */
+  private prepare(): NonNullable<NameIndex['prepared']> {
+    if (this.prepared !== undefined) return this.prepared
+    const byCompact = new IntMultiMap(this.entryIds.length)
+    const bySorted = new IntMultiMap(this.entryIds.length)
+    for (let entry = 0; entry < this.entryIds.length; entry++) {
+      const words = this.wordsOf(entry)
+      if (words.length < 2) continue
+      byCompact.add(hashOf(words.join('')), entry)
+      const key = words.join(' ')
+      const sorted = words.sort().join(' ')
+      if (sorted !== key) bySorted.add(hashOf(sorted), entry)
+    }
+    const postings = new EntryPostings(this.wordIds, this.entryWordStart, MAX_FUZZY_WORDS)
+    this.prepared = { byCompact, bySorted, postings }
+    return this.prepared
+  }
+
+  private wordsOf(entry: number): string[] {
+    const words: string[] = []
+    for (let i = this.entryWordStart[entry]!; i < this.entryWordStart[entry + 1]!; i++) {
+      words.push(this.vocabulary.words[this.wordIds[i]!]!)
+    }
+    return words
   }
 
   /** The accounts carrying entry `entry`'s name. */
@@ -140,25 +156,29 @@ export class NameIndex {
 
   /** Entries with the same letters ignoring spaces ("CocaCola" / "Coca Cola"), or the same words in another order. */
   private rearranged(words: readonly string[]): number[] {
-    const compact = words.join('')
+    const { byCompact, bySorted } = this.prepare()
     const found: number[] = []
-    const add = (entries: number | number[] | undefined) => {
-      if (entries === undefined) return
-      for (const entry of typeof entries === 'number' ? [entries] : entries)
-        if (!found.includes(entry)) found.push(entry)
+    const add = (entry: number | undefined) => {
+      if (entry !== undefined && !found.includes(entry)) found.push(entry)
     }
-    add(this.byCompact.get(compact))
+    const compact = words.join('')
+    byCompact.forEach(hashOf(compact), (entry) => {
+      if (this.wordsOf(entry).join('') === compact) add(entry)
+    })
     // A one-word entry's letters are its name.
     if (words.length > 1) add(this.byName.get(compact))
     if (words.length > 1 && found.length === 0) {
       const sorted = [...words].sort().join(' ')
-      add(this.bySorted.get(sorted))
+      bySorted.forEach(hashOf(sorted), (entry) => {
+        if (this.wordsOf(entry).sort().join(' ') === sorted) add(entry)
+      })
       add(this.byName.get(sorted))
     }
-    return found
+    return found.sort((a, b) => a - b)
   }
 
   private fuzzy(words: string[]): NameOutcome {
+    const { postings } = this.prepare()
     const matches = words.map((word) => this.vocabulary.matches(word))
     // Every word must find a counterpart: start from the word whose counterparts occur in the fewest names.
     let seed: WordMatches | undefined
@@ -166,7 +186,7 @@ export class NameIndex {
     const count = words.length
     for (const match of matches) {
       let size = 0
-      for (const id of match.ids) size += this.postings.get(postingSlot(id, count))?.length ?? 0
+      for (const id of match.ids) size += postings.list(id, count).length
       if (size < seedSize) {
         seedSize = size
         seed = match
@@ -181,7 +201,7 @@ export class NameIndex {
     const maxTypos = (longer: number) => Math.floor((1 - floor) * longer + 1e-9)
     const scored: Scored[] = []
     for (const id of seed.ids) {
-      for (const entry of this.postings.get(postingSlot(id, count)) ?? []) {
+      for (const entry of postings.list(id, count)) {
         if (this.seenStamp[entry] === this.stamp) continue
         this.seenStamp[entry] = this.stamp
         // Each typo changes the length by at most one letter: names too different in length cannot reach the threshold.
@@ -200,17 +220,6 @@ export class NameIndex {
     if (close.length > 1) return { status: 'ambiguous', entries: close.slice(0, 5), reason: 'close_runner_up' }
     return { status: 'matched', entry: best.entry, score: best.score, method: 'fuzzy' }
   }
-}
-
-function pushTo(map: Map<string, number | number[]>, key: string, entry: number): void {
-  const entries = map.get(key)
-  if (entries === undefined) map.set(key, entry)
-  else if (typeof entries === 'number') map.set(key, [entries, entry])
-  else entries.push(entry)
-}
-
-function postingSlot(wordId: number, wordCount: number): number {
-  return wordId * 16 + wordCount
 }
 
 function distanceTo(match: WordMatches, wordId: number): number {

@@ -1,4 +1,6 @@
 import { boundedEditDistance } from './editDistance'
+import { IntMultiMap } from './IntMultiMap'
+import { finishHash, hashOf, hashPower, hashStep } from './stringHash'
 
 /** Typos allowed in one word: none up to 3 letters (too many short words are one letter apart), one from 4 letters. */
 export function typoBudget(length: number): number {
@@ -12,22 +14,6 @@ export interface WordMatches {
 }
 
 const NO_MATCHES: WordMatches = { ids: [], distances: [] }
-const BASE = 0x01000193
-// 30 bits keep every hash a small integer in V8, so the variant map stores no boxed numbers.
-const MASK = 0x3fffffff
-const powers = [1]
-
-function power(exponent: number): number {
-  while (powers.length <= exponent) powers.push(Math.imul(powers[powers.length - 1]!, BASE))
-  return powers[exponent]!
-}
-
-function hashOf(word: string): number {
-  let hash = 0
-  for (let i = 0; i < word.length; i++) hash = (Math.imul(hash, BASE) + word.charCodeAt(i)) | 0
-  return hash & MASK
-}
-
 /**
  * The hashes of `word` with one letter deleted, computed from prefix and suffix hashes without building the strings.
  * The first letter is never deleted: a typo is only accepted after an equal first letter (see `matches`), and any two
@@ -38,15 +24,21 @@ function deletionHashes(word: string): number[] {
   const suffix = new Array<number>(length + 1)
   suffix[length] = 0
   for (let i = length - 1; i >= 0; i--)
-    suffix[i] = (Math.imul(word.charCodeAt(i), power(length - 1 - i)) + suffix[i + 1]!) | 0
+    suffix[i] = (Math.imul(word.charCodeAt(i), hashPower(length - 1 - i)) + suffix[i + 1]!) | 0
   const hashes: number[] = []
   let prefix = word.charCodeAt(0)
   for (let i = 1; i < length; i++) {
     if (i === 1 || word[i] !== word[i - 1])
-      hashes.push((Math.imul(prefix, power(length - 1 - i)) + suffix[i + 1]!) & MASK)
-    prefix = (Math.imul(prefix, BASE) + word.charCodeAt(i)) | 0
+      hashes.push(finishHash(Math.imul(prefix, hashPower(length - 1 - i)) + suffix[i + 1]!))
+    prefix = hashStep(prefix, word.charCodeAt(i))
   }
   return hashes
+}
+
+function indexVariants(variants: IntMultiMap, word: string, id: number): void {
+  if (typoBudget(word.length) === 0) return
+  variants.add(hashOf(word), id)
+  for (const hash of deletionHashes(word)) variants.add(hash, id)
 }
 
 /**
@@ -59,8 +51,11 @@ function deletionHashes(word: string): number[] {
 export class TokenVocabulary {
   private readonly ids = new Map<string, number>()
   readonly words: string[] = []
-  /** Hash of a word or of one of its one-deletion variants -> word ids (a bare number for one id: fewer arrays). */
-  private readonly variants = new Map<number, number | number[]>()
+  /**
+   * Hash of a word or of one of its one-deletion variants -> word ids. Built on the first typo search, over the
+   * words known then, and extended as words are added after it.
+   */
+  private variants: IntMultiMap | undefined
   private readonly cache = new Map<string, WordMatches>()
 
   /** The id of `word`, added when new. */
@@ -70,20 +65,18 @@ export class TokenVocabulary {
       id = this.words.length
       this.ids.set(word, id)
       this.words.push(word)
-      if (typoBudget(word.length) > 0) {
-        this.index(hashOf(word), id)
-        for (const hash of deletionHashes(word)) this.index(hash, id)
-      }
+      if (this.variants !== undefined) indexVariants(this.variants, word, id)
+      this.cache.clear()
     }
     return id
   }
 
-  private index(hash: number, id: number): void {
-    const ids = this.variants.get(hash)
-    if (ids === undefined) this.variants.set(hash, id)
-    else if (typeof ids === 'number') {
-      if (ids !== id) this.variants.set(hash, [ids, id])
-    } else if (ids[ids.length - 1] !== id) ids.push(id)
+  private variantIndex(): IntMultiMap {
+    if (this.variants === undefined) {
+      this.variants = new IntMultiMap(this.words.length * 8)
+      for (let id = 0; id < this.words.length; id++) indexVariants(this.variants, this.words[id]!, id)
+    }
+    return this.variants
   }
 
   /**
@@ -104,24 +97,21 @@ export class TokenVocabulary {
     const exact = this.ids.get(word)
     if (exact !== undefined) return { ids: [exact], distances: [0] }
     if (typoBudget(word.length) === 0) return NO_MATCHES
+    const variants = this.variantIndex()
     const seen = new Set<number>()
     const result: WordMatches = { ids: [], distances: [] }
-    const consider = (hash: number) => {
-      const ids = this.variants.get(hash)
-      if (ids === undefined) return
-      for (const id of typeof ids === 'number' ? [ids] : ids) {
-        if (seen.has(id)) continue
-        seen.add(id)
-        const other = this.words[id]!
-        if (other[0] !== word[0] || typoBudget(other.length) === 0) continue
-        if (boundedEditDistance(word, other, 1) === 1) {
-          result.ids.push(id)
-          result.distances.push(1)
-        }
+    const consider = (id: number) => {
+      if (seen.has(id)) return
+      seen.add(id)
+      const other = this.words[id]!
+      if (other[0] !== word[0] || typoBudget(other.length) === 0) return
+      if (boundedEditDistance(word, other, 1) === 1) {
+        result.ids.push(id)
+        result.distances.push(1)
       }
     }
-    consider(hashOf(word))
-    for (const hash of deletionHashes(word)) consider(hash)
+    variants.forEach(hashOf(word), consider)
+    for (const hash of deletionHashes(word)) variants.forEach(hash, consider)
     return result.ids.length === 0 ? NO_MATCHES : result
   }
 }

@@ -140,11 +140,13 @@ export async function buildAccountIndex(
   const signal = options.signal
   let position = 0
   try {
-    for await (const account of directory.accounts(signal ? { signal } : {})) {
+    for await (const item of directory.accounts(signal ? { signal } : {})) {
       if (signal?.aborted) break
-      checkAccount(account, position++)
-      if (!names.has(account.id)) names.set(account.id, account.name)
-      addAccount(indexes, account, stats)
+      for (const account of Array.isArray(item) ? (item as readonly DirectoryAccount[]) : [item as DirectoryAccount]) {
+        checkAccount(account, position++)
+        if (!names.has(account.id)) names.set(account.id, account.name)
+        addAccount(indexes, account, stats)
+      }
     }
   } catch (error) {
     if (error instanceof ResolveError) throw error
@@ -182,6 +184,8 @@ function createAccountIndex(
   for (const [field, index] of indexes.customFields) stats.keys[`custom_field:${field}`] = index.size
 
   const caches = new Map<AccountResolver, Map<unknown, Resolution>>()
+  let lastResolver: AccountResolver | undefined
+  let lastCache: Map<unknown, Resolution> | undefined
   const nameOf = (accountId: string) => names.get(accountId) ?? accountId
 
   const fromOwners = (
@@ -286,11 +290,14 @@ function createAccountIndex(
       if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
         return { status: 'unmatched', reason: 'unsupported_value' }
       }
-      let cache = caches.get(resolver)
+      // Rows of one sync mostly use one resolver: keep its cache at hand instead of looking it up per row.
+      let cache = resolver === lastResolver ? lastCache : caches.get(resolver)
       if (cache === undefined) {
         cache = new Map()
         caches.set(resolver, cache)
       }
+      lastResolver = resolver
+      lastCache = cache
       let result = cache.get(value)
       if (result === undefined) {
         result = compute(resolver, value)

@@ -1,5 +1,7 @@
 import type { AccountDirectory, DirectoryAccount } from './AccountDirectory'
 
+const BATCH = 1000
+
 /**
  * An {@link AccountDirectory} over an array, for tests, examples and hosts whose accounts are already in memory.
  *
@@ -8,7 +10,7 @@ import type { AccountDirectory, DirectoryAccount } from './AccountDirectory'
 export function createInMemoryDirectory(accounts: readonly DirectoryAccount[]): AccountDirectory {
   return {
     async *accounts() {
-      yield* accounts
+      for (let start = 0; start < accounts.length; start += BATCH) yield accounts.slice(start, start + BATCH)
     },
   }
 }

@@ -9,7 +9,7 @@ export interface DirectoryPage {
 
 /**
  * An {@link AccountDirectory} over a paged listing: calls `listPage(undefined)`, then `listPage(nextCursor)` until a
- * page has no `nextCursor`, yielding accounts as pages arrive.
+ * page has no `nextCursor`, yielding each page's accounts as one batch as pages arrive.
  *
  * @example
  * const directory = directoryFromPages((cursor, { signal }) => crm.listAccounts({ cursor, limit: 1000, signal }))
@@ -22,7 +22,7 @@ export function directoryFromPages(
       let cursor: string | undefined
       do {
         const page = await listPage(cursor, options)
-        yield* page.accounts
+        yield page.accounts
         cursor = page.nextCursor ?? undefined
       } while (cursor !== undefined)
     },

@@ -25,30 +25,29 @@ function splitWords(text: string): string[] {
   const words: string[] = []
   let word = ''
   let runStart = 0
-  const endWord = (at: number) => {
-    word += text.slice(runStart, at)
-    if (word !== '') words.push(canonicalWord(word))
-    word = ''
-  }
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i)
+  // One pass, no closures: this runs for every distinct name of a sync.
+  for (let i = 0; i <= text.length; i++) {
+    const code = i < text.length ? text.charCodeAt(i) : 32
     if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) continue
     const wide = code >= 0xd800 && code <= 0xdbff ? 2 : 1
-    const char = text.slice(i, i + wide)
+    const char = i < text.length ? text.slice(i, i + wide) : ' '
     if (JOINERS.has(char)) {
       word += text.slice(runStart, i)
       runStart = i + 1
-    } else if (code >= 128 && LETTER_OR_DIGIT.test(char)) {
-      i += wide - 1
-    } else {
-      endWord(i)
-      // "&" is a word of its own: "Smith & Jones" reads as "Smith and Jones".
-      if (char === '&') words.push('and')
-      runStart = i + wide
-      i += wide - 1
+      continue
     }
+    if (code >= 128 && LETTER_OR_DIGIT.test(char)) {
+      i += wide - 1
+      continue
+    }
+    word += text.slice(runStart, i)
+    if (word !== '') words.push(canonicalWord(word))
+    word = ''
+    // "&" is a word of its own: "Smith & Jones" reads as "Smith and Jones".
+    if (char === '&') words.push('and')
+    runStart = i + wide
+    i += wide - 1
   }
-  endWord(text.length)
   return words
 }
 
