@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Session } from 'chdb'
@@ -69,5 +69,20 @@ async function load(session: Session, database: string, spec: DatasetSpec, dataD
     }
   } finally {
     rmSync(staging, { recursive: true, force: true })
+  }
+  pruneStaleCaches(dataDir, spec, database)
+}
+
+/**
+ * Datasets default to ending today, so a cache directory per day would pile up: remove the same seed and size's
+ * caches of other days or versions once they are a day old (a parallel process may still be reading a fresh one).
+ */
+function pruneStaleCaches(dataDir: string, spec: DatasetSpec, keep: string): void {
+  const prefix = `posthog_s${spec.seed}_n${spec.size}_`
+  const dayAgo = Date.now() - 86_400_000
+  for (const name of readdirSync(dataDir)) {
+    if (!name.startsWith(prefix) || name === keep || name.includes('.tmp-')) continue
+    const path = join(dataDir, name)
+    if (statSync(path).mtimeMs < dayAgo) rmSync(path, { recursive: true, force: true })
   }
 }
