@@ -16,6 +16,7 @@ export const MAX_SELECT_RETURNED_ROWS = 50_000
 export const OFFSET_REJECTED_MESSAGE =
   'OFFSET is not supported on queries made with a personal API key. For pagination, use keyset pagination on the `timestamp` column, e.g. `WHERE timestamp > :last_seen_timestamp ORDER BY timestamp LIMIT N`. For bulk data extraction, use batch exports: https://posthog.com/docs/cdp/batch-exports'
 
+/** Input of {@link compileHogQL}: the HogQL, its values and filters, and the project it runs for. */
 export interface CompileOptions {
   query: string
   /** Values for `{placeholder}`s (JSON values from the request). */
@@ -32,6 +33,7 @@ export interface CompileOptions {
   now?: number
 }
 
+/** HogQL compiled for one project: both printed forms, column names and the implicit pagination. */
 export interface CompiledQuery {
   /** HogQL as PostHog echoes it in `hogql`, with the applied LIMIT. */
   hogql: string
