@@ -4,8 +4,6 @@ import { StatisfyError } from '../errors/StatisfyError'
 export const SyncErrorCode = {
   /** The host's `RecordSink.write` threw. */
   SinkFailed: 'sink_failed',
-  /** Reading the host's account directory failed. */
-  DirectoryFailed: 'directory_failed',
   /** The run was aborted through its signal. */
   Aborted: 'aborted',
   /** An unexpected error (a bug or a port that threw something that is not an Error). */

@@ -13,6 +13,8 @@ export type { RecordSink, Resolved, SinkBatch, SinkBatchOf, SinkRecordByType } f
 export type { ReasonSummary } from './RejectCollector'
 export type { RunReport, SampledReject } from './RunReport'
 export { RunStatus, runReportSchema, SkipReason, sampledRejectSchema } from './RunReport'
+export type { BackfillOptions } from './runBackfill'
+export { runBackfill } from './runBackfill'
 export { runSync } from './runSync'
 export type { TenantQuerySource, TenantRunReport, TenantSyncOptions, TenantSyncPlan } from './runTenant'
 export { runTenant } from './runTenant'

@@ -37,6 +37,14 @@ describe('coerceTimestamp', () => {
     expect(coerceTimestamp('2025-06-01T14:00:00Z', berlin)).toBe('2025-06-01T14:00:00Z')
   })
 
+  it('resolves DST changes like Temporal compatible: a repeated hour gives the earlier instant, a skipped one moves forward', () => {
+    expect(coerceTimestamp('2025-10-26 02:30:00', berlin)).toBe('2025-10-26T00:30:00.000Z')
+    expect(coerceTimestamp('2025-03-30 02:30:00', berlin)).toBe('2025-03-30T01:30:00.000Z')
+    const newYork = parseColumnType("DateTime('America/New_York')")
+    expect(coerceTimestamp('2025-11-02 01:30:00', newYork)).toBe('2025-11-02T05:30:00.000Z')
+    expect(coerceTimestamp('2025-03-09 02:30:00', newYork)).toBe('2025-03-09T07:30:00.000Z')
+  })
+
   it('reads unix time in seconds, milliseconds, microseconds and nanoseconds by magnitude', () => {
     const iso = '2025-06-01T00:00:00.000Z'
     const s = Date.parse(iso) / 1000

@@ -38,12 +38,22 @@ function offsetAt(utcMs: number, timeZone: string): number {
 /**
  * The UTC instant of a wall-clock time in `timeZone` (given as if it were UTC, `localMs = Date.UTC(...)`).
  * ClickHouse prints `DateTime('Zone')` values without an offset; the zone is only in the column type.
- * In a DST gap the later offset is used; in a DST overlap the earlier instant.
+ * Around DST changes it resolves like Temporal's `'compatible'` disambiguation: a repeated wall time (fall back) gives
+ * the earlier instant, a skipped one (spring forward) is moved forward by the gap.
  */
 export function zonedWallTimeToUtc(localMs: number, timeZone: string): number {
-  const first = localMs - offsetAt(localMs, timeZone)
-  const second = localMs - offsetAt(first, timeZone)
-  return first === second ? first : Math.min(first, second)
+  const DAY = 86_400_000
+  const before = offsetAt(localMs - DAY, timeZone)
+  const after = offsetAt(localMs + DAY, timeZone)
+  const early = localMs - before
+  const late = localMs - after
+  const earlyValid = offsetAt(early, timeZone) === before
+  const lateValid = offsetAt(late, timeZone) === after
+  if (earlyValid && lateValid) return Math.min(early, late)
+  if (earlyValid) return early
+  if (lateValid) return late
+  // In the gap: read the wall time with the offset in force before it, which lands after the jump.
+  return early
 }
 
 /** True when `timeZone` is a zone name `Intl` knows. */
