@@ -1,4 +1,4 @@
-import type { ApiRun } from '@statisfy/posthog-sdk'
+import type { ApiRun, RunQueryResponse } from '@statisfy/posthog-sdk'
 import { forwardRef, useId, useState } from 'react'
 import { useRunNow } from '../../hooks/useRunNow'
 import { useRuns } from '../../hooks/useRuns'
@@ -42,12 +42,21 @@ export const SyncHistory = forwardRef<HTMLElement, SyncHistoryProps>(function Sy
 ) {
   const m = useMessages()
   const headingId = useId()
-  const [pendingRunId, setPendingRunId] = useState<string | null>(null)
+  // The run asked for with "Run now", until the history reports it (runs are listed once they finish).
+  const [pending, setPending] = useState<RunQueryResponse | null>(null)
   const [openRunId, setOpenRunId] = useState<string | null>(null)
-  const runs = useRuns({ queryId, limit: pageSize, pollMs: pendingRunId ? 3000 : false })
+  const runs = useRuns({ queryId, limit: pageSize, pollMs: pending ? 3000 : false })
   const runNow = useRunNow()
   const list = runs.data?.pages.flatMap((page) => page.runs) ?? []
-  if (pendingRunId && list.some((run) => run.id === pendingRunId)) setPendingRunId(null)
+  // Without a run id from the scheduler, any run started since the request counts.
+  if (
+    pending &&
+    list.some((run) =>
+      pending.runId ? run.id === pending.runId : Date.parse(run.startedAt) >= Date.parse(pending.queuedAt),
+    )
+  ) {
+    setPending(null)
+  }
   const state: SyncHistoryState = runs.isPending
     ? 'loading'
     : runs.isError
@@ -71,14 +80,14 @@ export const SyncHistory = forwardRef<HTMLElement, SyncHistoryProps>(function Sy
         {queryId ? (
           <Button
             variant="primary"
-            busy={runNow.isPending || pendingRunId !== null}
-            onClick={() => runNow.mutate(queryId, { onSuccess: (queued) => setPendingRunId(queued.runId) })}
+            busy={runNow.isPending || pending !== null}
+            onClick={() => runNow.mutate(queryId, { onSuccess: setPending })}
           >
             {m.runNow}
           </Button>
         ) : null}
       </div>
-      {pendingRunId ? (
+      {pending ? (
         <p role="status" className="sf-muted">
           {m.runQueued}
         </p>
