@@ -31,7 +31,8 @@ export interface SyncOptions {
   onProgress?: (event: SyncProgress) => void
   /**
    * Receives every rejected row (not only the samples), in row order, batch by batch, so a host can store them for
-   * the run's paged rejects view. Awaited; a throw fails the run like a sink error.
+   * the run's paged rejects view. Awaited; if it throws, the run fails with the error's code (`internal` for a
+   * plain `Error`).
    */
   onRejects?: (rejects: SampledReject[]) => void | Promise<void>
 }

@@ -2,7 +2,7 @@ import type { Catalog, QueryDefinition, QueryType } from '../config/index'
 import { type CompiledMappingOf, compileMapping, type QueryResultLike } from '../mapping/index'
 import { AccountMatcher } from './AccountMatcher'
 import type { DryRunReport } from './DryRunReport'
-import { type JsonValue, toJsonValue } from './jsonValue'
+import { toJsonObject } from './jsonValue'
 import { RecordPipeline } from './RecordPipeline'
 import { RejectCollector } from './RejectCollector'
 import { accountLookup } from './runSync'
@@ -53,7 +53,7 @@ export async function dryRunSample(
       ...base,
       records: records.map((record) => ({
         row: record.row,
-        record: toJsonValue(record) as { [key: string]: JsonValue },
+        record: toJsonObject(record),
       })),
       rejects: rejects.drain(),
       counts: { wouldWrite: records.length, rejected: rejects.total, byReason: rejects.byReason() },

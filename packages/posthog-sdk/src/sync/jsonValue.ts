@@ -32,11 +32,16 @@ export function toJsonValue(value: unknown): JsonValue {
     case 'object': {
       if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString()
       if (Array.isArray(value)) return value.map(toJsonValue)
-      const out: { [key: string]: JsonValue } = {}
-      for (const [key, inner] of Object.entries(value)) out[key] = toJsonValue(inner)
-      return out
+      return toJsonObject(value)
     }
     default:
       return String(value)
   }
+}
+
+/** {@link toJsonValue} for a plain object (a record), keeping its keys. */
+export function toJsonObject(value: object): { [key: string]: JsonValue } {
+  const out: { [key: string]: JsonValue } = {}
+  for (const [key, inner] of Object.entries(value)) out[key] = toJsonValue(inner)
+  return out
 }
