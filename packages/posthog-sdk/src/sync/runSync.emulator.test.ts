@@ -168,6 +168,28 @@ describe('runSync against the emulator', () => {
     }
   })
 
+  it('product_usage in a non-UTC project: offset timestamps are written as UTC instants', async () => {
+    const berlin = clientOf(emulator(), { projectId: emulator().projects.berlin })
+    const { directory } = await companiesDirectory(berlin)
+    const sink = createMemoryRecordSink()
+    const definition = productUsageQuery({
+      hogql: USAGE_BY_ORG.replace('toStartOfDay(timestamp) as day', 'toStartOfHour(timestamp) as day'),
+    })
+    const window = await lastWeek(berlin)
+    const report = await runSync(definition, { client: berlin, sink, catalog: exampleCatalog, directory }, { window })
+    expect(report.status).toBe('succeeded')
+    const records = sink.records('product_usage')
+    expect(records.length).toBeGreaterThan(0)
+    // PostHog writes the project's zone (+01:00/+02:00); the records hold the same instants in UTC.
+    expect(records.every((r) => r.timestamp.endsWith('Z'))).toBe(true)
+    const { results } = await berlin.query<[string]>(
+      "select toStartOfHour(timestamp) from events where $group_0 != '' order by timestamp desc limit 1",
+    )
+    const written = results[0]?.[0] ?? ''
+    expect(written).toMatch(/\+0[12]:00$/)
+    expect(records.some((r) => Date.parse(r.timestamp) === Date.parse(written))).toBe(true)
+  })
+
   it('fails before writing when the query does not return a mapped column', async () => {
     const client = clientOf(emulator())
     const { directory } = await companiesDirectory(client)
