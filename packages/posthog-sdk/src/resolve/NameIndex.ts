@@ -16,7 +16,8 @@ export interface FuzzyNameOptions {
   threshold?: number
   /**
    * How much more similar the best name must be than the next one; closer than this is `ambiguous`. At the default,
-   * two names one typo apart from the value are always ambiguous, and one typo versus two is not.
+   * two names one typo apart from the value are always ambiguous, and one typo versus two is not (for names of up to
+   * 20 letters).
    * @default 0.05
    */
   margin?: number

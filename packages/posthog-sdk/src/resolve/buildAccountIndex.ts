@@ -37,7 +37,10 @@ export interface AccountIndexStats {
  * cached per distinct (resolver, value), so a million rows naming a thousand accounts cost a thousand resolutions.
  */
 export interface AccountIndex {
-  /** The resolvers this index answers; `undefined` custom keys mean every `custom_field:<key>` is answered. */
+  /**
+   * The resolvers this index answers. Built without `resolvers`, it also answers `custom_field:<key>` for keys no
+   * account has (with `no_such_value`).
+   */
   readonly resolvers: readonly AccountResolver[]
   readonly stats: AccountIndexStats
   /**

@@ -1,7 +1,7 @@
 // Legal-form words that say how a company is incorporated, never which company it is. They are removed from the end of
 // a name (only the end: "Co" or "AS" elsewhere may be part of the name). Written as the normaliser sees them: lower
 // case, accents, dots and slashes removed ("L.L.C." -> "llc", "S.A.S." -> "sas", "A/S" -> "as").
-// Sources: ISO 20275 entity legal forms for the most common jurisdictions of B2B software customers.
+// The abbreviations are those of the ISO 20275 entity legal forms (GLEIF ELF list) most common among B2B customers.
 const SINGLE_WORD_FORMS = [
   // United States, Canada
   'inc incorporated corp corporation co company cos llc llp lllp lp pllc ulc',
