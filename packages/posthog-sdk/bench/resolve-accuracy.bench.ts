@@ -31,6 +31,16 @@ for (const seed of SEEDS) {
     resolvers: ['account_name', 'email_domain'],
   })
   lines.push(row(`seed ${seed}: account_name`, scoreIndex(index, 'account_name', set.names)))
+  lines.push(
+    row(
+      `seed ${seed}: account_name, accounts with a near-identical parent or subsidiary`,
+      scoreIndex(
+        index,
+        'account_name',
+        set.names.filter((query) => query.hasSibling),
+      ),
+    ),
+  )
   lines.push(row(`seed ${seed}: email_domain`, scoreIndex(index, 'email_domain', set.domains)))
   if (first === undefined) {
     first = {

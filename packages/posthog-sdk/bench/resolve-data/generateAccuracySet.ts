@@ -10,6 +10,8 @@ export interface LabelledQuery {
   expected: string | null
   /** What kind of variant or negative it is, for the per-kind table. */
   kind: string
+  /** The value names an account whose parent or subsidiary, with a near-identical name, is in the directory too. */
+  hasSibling?: boolean
 }
 
 export interface AccuracySet {
@@ -62,15 +64,37 @@ function domainQueries(random: Random, accounts: readonly GeneratedAccount[], pe
       if (shape === 6) queries.push({ value: `mailto:${person()}@${host}`, expected: id, kind: 'mailto:' })
     }
   }
+  for (const generated of accounts) {
+    const parent = generated.parent === undefined ? undefined : accounts[generated.parent]!
+    if (parent === undefined || !generated.host.endsWith(`.${parent.host}`)) continue
+    // A subsidiary on a subdomain of its parent's domain: its own host is its, any other subdomain the parent's.
+    queries.push({
+      value: `${person()}@${generated.host}`,
+      expected: generated.account.id,
+      kind: 'subsidiary on a subdomain of its parent',
+    })
+    queries.push({
+      value: `${person()}@mail.${parent.host}`,
+      expected: parent.account.id,
+      kind: 'parent, from another subdomain',
+    })
+  }
   const negatives = Math.ceil(accounts.length * perAccount * 0.25)
   for (let i = 0; i < negatives; i++) {
-    const shape = random.int(3)
+    const shape = random.int(4)
     if (shape === 0)
       queries.push({ value: `${person()}@${random.pick(PUBLIC_MAIL)}`, expected: null, kind: 'negative: public mail' })
     if (shape === 1) {
       const host = `${slug(companyWords(random), false)}.${random.pick(TLDS)}`
       if (!hosts.has(host))
         queries.push({ value: `${person()}@${host}`, expected: null, kind: 'negative: unknown domain' })
+    }
+    if (shape === 3) {
+      // Same name under another suffix (acme.io when the directory has acme.com): another company until told otherwise.
+      const base = random.pick(accounts).host
+      const host = `${base.slice(0, base.indexOf('.'))}.${random.pick(TLDS)}`
+      if (!hosts.has(host) && ![...hosts].some((h) => h.endsWith(`.${host}`)))
+        queries.push({ value: `${person()}@${host}`, expected: null, kind: 'negative: same name, other suffix' })
     }
     if (shape === 2)
       queries.push({
@@ -97,6 +121,12 @@ export function generateAccuracySet(options: {
   const random = createRandom(options.seed)
   const accounts = generateDirectory(random, options.accounts)
   const names: LabelledQuery[] = []
+  const siblings = new Set<string>()
+  for (const generated of accounts) {
+    if (generated.parent === undefined) continue
+    siblings.add(generated.account.id)
+    siblings.add(accounts[generated.parent]!.account.id)
+  }
   for (const generated of accounts) {
     for (let i = 0; i < options.namesPerAccount; i++) {
       const { value, noise } = nameVariant(random, generated.words, generated.legalForm)
@@ -104,6 +134,7 @@ export function generateAccuracySet(options: {
         value,
         expected: generated.account.id,
         kind: noise.length === 0 ? 'clean copy' : noise.length === 1 ? noise[0]! : 'two kinds of noise',
+        hasSibling: siblings.has(generated.account.id),
       })
     }
   }
