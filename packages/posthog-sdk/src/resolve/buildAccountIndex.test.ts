@@ -67,6 +67,13 @@ describe('every resolver', () => {
     expect(index.resolve('account_name', 'ACME corp.')).toBe(first)
     expect(index.resolve('account_name', 'Acme Corp')).not.toBe(first)
   })
+
+  it('caches email addresses by domain, so a company with many people costs one resolution', () => {
+    const jane = index.resolve('email_domain', 'jane@acme.com')
+    expect(index.resolve('email_domain', 'john.smith+test@acme.com')).toBe(jane)
+    expect(index.resolve('email_domain', 'jane@gmail.com')).toBe(index.resolve('email_domain', 'john@gmail.com'))
+    expect(index.resolve('email_domain', 'Jane <jane@acme.com>')).toEqual(jane)
+  })
 })
 
 describe('statisfy_id and org_id', () => {

@@ -45,7 +45,8 @@ export interface AccountIndex {
   readonly stats: AccountIndexStats
   /**
    * Resolves one cell of a query result. `value` is the cell as PostHog returned it (string, number, boolean, null).
-   * The result is shared between equal values: treat it as read-only.
+   * The result is shared between equal values (and between addresses at one domain): treat it as read-only. The
+   * cache keeps one entry per distinct value for the life of the index, which is one sync.
    * @throws {ResolveError} `resolver_not_indexed` when the index was built without `resolver`.
    */
   resolve(resolver: AccountResolver, value: unknown): Resolution
@@ -301,14 +302,24 @@ function createAccountIndex(
       }
       lastResolver = resolver
       lastCache = cache
-      let result = cache.get(value)
+      // Addresses of one company share its result: cache them by domain, not one entry per person.
+      const key = resolver === 'email_domain' && typeof value === 'string' ? emailCacheKey(value) : value
+      let result = cache.get(key)
       if (result === undefined) {
-        result = compute(resolver, value)
-        cache.set(value, result)
+        result = compute(resolver, key)
+        cache.set(key, result)
       }
       return result
     },
   }
+}
+
+const PLAIN_EMAIL = /^[^\s@<>:/]+@([^\s@<>:/?#]+)$/
+
+/** For a plain `local@domain` address, the domain (which resolves alike); any other value as it is. */
+function emailCacheKey(value: string): string {
+  const plain = PLAIN_EMAIL.exec(value.trim())
+  return plain ? plain[1]! : value
 }
 
 function need<T>(index: T | undefined, resolver: AccountResolver): T {
