@@ -1,5 +1,6 @@
 export type { AccountDirectory, DirectoryAccount } from './AccountDirectory'
-export type { AccountIndex, AccountIndexStats, BuildAccountIndexOptions } from './buildAccountIndex'
+export type { AccountIndex, AccountIndexStats } from './AccountIndex'
+export type { BuildAccountIndexOptions } from './buildAccountIndex'
 export { buildAccountIndex } from './buildAccountIndex'
 export { createInMemoryDirectory } from './createInMemoryDirectory'
 export { crmIdKeys } from './crmIdKeys'
