@@ -33,6 +33,8 @@ const ACCOUNTS: DirectoryAccount[] = [
   { id: 'acc_novak', name: 'Novak Education' },
   { id: 'acc_nova', name: 'Nova Power' },
   { id: 'acc_pages', name: 'Pages Site', domains: ['acme.github.io'] },
+  { id: 'acc_bluestone', name: 'Bluestone', crmIds: ['deal-9'] },
+  { id: 'acc_blue_stone', name: 'Blue Stone Ltd', crmIds: ['deal-9'] },
 ]
 
 const index = await buildAccountIndex(createInMemoryDirectory(ACCOUNTS))
@@ -105,6 +107,13 @@ describe('crm_id', () => {
 
   it('is case-sensitive for 15-character ids', () => {
     expect(reasonOf(index.resolve('crm_id', '001a0000006vm7k'))).toBe('no_such_id')
+  })
+
+  it('never guesses between two accounts with the same CRM id', () => {
+    expect(index.resolve('crm_id', 'deal-9')).toMatchObject({
+      status: 'ambiguous',
+      reason: 'duplicate_key_in_directory',
+    })
   })
 
   it('reads HubSpot ids numerically', () => {
@@ -260,6 +269,27 @@ describe('account_name', () => {
       'acc_europe_a',
       'acc_europe_b',
     ])
+  })
+
+  it('prefers the exact name, and refuses to choose between names that differ only in spacing', () => {
+    expect(index.resolve('account_name', 'Blues Tone')).toMatchObject({
+      status: 'ambiguous',
+      reason: 'close_runner_up',
+    })
+    expect(index.resolve('account_name', 'BlueStone')).toMatchObject({
+      status: 'matched',
+      accountId: 'acc_bluestone',
+      method: 'exact',
+    })
+    expect(index.resolve('account_name', 'Blue-Stone')).toMatchObject({
+      status: 'matched',
+      accountId: 'acc_blue_stone',
+    })
+    expect(index.resolve('account_name', 'Stone Blue')).toMatchObject({
+      status: 'matched',
+      accountId: 'acc_blue_stone',
+      method: 'rearranged',
+    })
   })
 
   it('refuses names shared by several accounts', () => {
