@@ -29,7 +29,7 @@ export interface PagingOptions
   initialWindowMs?: number
   /**
    * How window bounds are written into `values`.
-   * @default ISO 8601 in UTC without milliseconds, e.g. `2025-06-01T00:00:00Z`
+   * @default ISO 8601 in UTC, milliseconds only when not zero, e.g. `2025-06-01T00:00:00Z`
    */
   formatWindowBound?: (bound: Date) => HogQLValue
   /** Called after each page is read (for progress). With {@link PostHogClient.pages} the page is also yielded. */

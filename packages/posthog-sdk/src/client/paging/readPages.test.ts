@@ -79,6 +79,22 @@ describe('readPages', () => {
     for (let i = 1; i < pages.length; i++) expect(pages[i]!.window!.start).toEqual(pages[i - 1]!.window!.end)
   })
 
+  it('keeps sub-second bounds exact so a short last window is not empty', async () => {
+    const source = limitedSource([day + 500, day + 1400])
+    const pages = await collect(
+      readPages(source.run, windowed, {
+        window: { start: new Date(day), end: new Date(day + 1500) },
+        pageSize: 1,
+        minWindowMs: 1000,
+      }),
+    )
+    expect(pages.flatMap((p) => p.results)).toEqual([[day + 500], [day + 1400]])
+    expect(source.calls.at(-1)!.values).toEqual({
+      period_start: '2025-06-01T00:00:01Z',
+      period_end: '2025-06-01T00:00:01.500Z',
+    })
+  })
+
   it('fails with window_too_dense when even the minimum window is full', async () => {
     const source = limitedSource(Array.from({ length: 50 }, () => day + 500))
     const error = await collect(

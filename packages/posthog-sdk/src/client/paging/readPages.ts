@@ -12,7 +12,9 @@ export type RunQuery = (
   options: QueryOptions,
 ) => Promise<{ result: HogQLQueryResult } | { error: PostHogClientError }>
 
-const defaultBound = (bound: Date): HogQLValue => bound.toISOString().replace(/\.\d{3}Z$/, 'Z')
+// Milliseconds are kept when present: dropping them could give two adjacent bounds the same text and lose the rows
+// between them.
+const defaultBound = (bound: Date): HogQLValue => bound.toISOString().replace(/\.000Z$/, 'Z')
 
 const fail = (error: PostHogClientError): never => {
   throw error
