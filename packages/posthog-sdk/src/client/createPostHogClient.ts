@@ -55,8 +55,11 @@ export interface PostHogClient {
   rateLimitState(): RateLimiterState
 }
 
+// A 32-hex-digit id like PostHog's own (uuid7().hex). getRandomValues, unlike randomUUID, also exists on plain-http
+// pages, where browsers withhold randomUUID.
 function newId(): string {
-  return globalThis.crypto.randomUUID().replaceAll('-', '')
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(16))
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')
 }
 
 function normaliseHost(apiHost: string): string {
