@@ -55,6 +55,8 @@ describe('normalizeAccountName', () => {
     expect(normalizeAccountName('Acme Sp. z o.o.')).toBe('acme')
     expect(normalizeAccountName('  Smith and   Jones ')).toBe('smith jones')
     expect(normalizeAccountName('Acme Intl Labs Ltd')).toBe('acme international laboratories')
+    // Compatibility forms decompose to capitals: "𝐀𝐜𝐦𝐞" (mathematical bold) is "Acme".
+    expect(normalizeAccountName('𝐀𝐜𝐦𝐞 ＩＮＣ')).toBe('acme')
   })
 
   it('keeps a name made only of legal words, and removes legal forms only at the end', () => {

@@ -57,15 +57,12 @@ function isAscii(text: string): boolean {
 }
 
 function foldTokens(raw: string): string[] {
-  const lower = raw.toLowerCase()
   // Most names are ASCII, which Unicode decomposition leaves as it is: skip it for them.
-  if (isAscii(lower)) return splitWords(lower)
-  return splitWords(
-    lower
-      .normalize('NFKD')
-      .replace(MARKS, '')
-      .replace(FOLDED, (letter) => FOLDED_LETTERS[letter] ?? letter),
-  )
+  if (isAscii(raw)) return splitWords(raw.toLowerCase())
+  // Decompose before lower-casing, since compatibility forms can decompose to capitals ("𝚨" -> "Α"), and again after,
+  // in case a lower-case form decomposes further: the result must be idempotent for every string.
+  const folded = raw.normalize('NFKD').toLowerCase().normalize('NFKD').replace(MARKS, '')
+  return splitWords(folded.replace(FOLDED, (letter) => FOLDED_LETTERS[letter] ?? letter))
 }
 
 /**
