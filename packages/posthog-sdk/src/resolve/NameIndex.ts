@@ -61,6 +61,8 @@ export class NameIndex {
   private readonly wordIds: number[] = []
   /** The further accounts of entries that several accounts share (rare: a directory's duplicates). */
   private readonly sharedEntries = new Map<number, { id: string; name: string }[]>()
+  /** Outcomes of the rearranged and fuzzy stages by normalised name. */
+  private readonly inexact = new Map<string, NameOutcome>()
   /** Per-lookup scratch: which entries were already considered, by lookup stamp. */
   private seenStamp = new Int32Array(0)
   private stamp = 0
@@ -91,6 +93,7 @@ export class NameIndex {
     for (const word of words) this.wordIds.push(this.vocabulary.intern(word))
     this.entryWordStart.push(this.wordIds.length)
     this.prepared = undefined
+    this.inexact.clear()
     return true
   }
 
@@ -140,8 +143,19 @@ export class NameIndex {
   lookup(raw: string): NameOutcome {
     const words = accountNameTokens(raw)
     if (words.length === 0) return { status: 'unmatched', reason: 'empty_value' }
-    const exact = this.byName.get(words.join(' '))
+    const key = words.join(' ')
+    const exact = this.byName.get(key)
     if (exact !== undefined) return { status: 'matched', entry: exact, score: 1, method: 'exact' }
+    // Spellings that normalise alike ("ACME LBAS", "Acme Lbas, Inc.") share the outcome of the costlier stages.
+    let outcome = this.inexact.get(key)
+    if (outcome === undefined) {
+      outcome = this.inexactLookup(words)
+      this.inexact.set(key, outcome)
+    }
+    return outcome
+  }
+
+  private inexactLookup(words: string[]): NameOutcome {
     const rearranged = this.rearranged(words)
     if (rearranged.length === 1) return { status: 'matched', entry: rearranged[0]!, score: 0.98, method: 'rearranged' }
     if (rearranged.length > 1) {
