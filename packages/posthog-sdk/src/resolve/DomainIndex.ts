@@ -1,6 +1,6 @@
 import { KeyIndex, type KeyOwner } from './KeyIndex'
 import { domainAncestors, normalizeDomain } from './normalizeDomain'
-import { isPublicEmailDomain } from './publicEmailDomains'
+import { isPublicHost } from './publicEmailDomains'
 import type { MatchMethod, UnmatchedReason } from './ResolveResult'
 
 /** What the domain index says about one value. */
@@ -24,7 +24,7 @@ export class DomainIndex {
   add(accountId: string, domain: string): SkippedDomain | undefined {
     const normalized = normalizeDomain(domain)
     if (!normalized.ok) return 'invalid_domain'
-    if (isPublicEmailDomain(normalized.host)) return 'public_email_domain'
+    if (isPublicHost(normalized.host, normalized.registrableDomain)) return 'public_email_domain'
     this.hosts.add(normalized.host, accountId, domain)
     return undefined
   }
@@ -38,7 +38,8 @@ export class DomainIndex {
   lookup(value: string): DomainOutcome {
     const normalized = normalizeDomain(value)
     if (!normalized.ok) return { status: 'unmatched', reason: normalized.reason }
-    if (isPublicEmailDomain(normalized.host)) return { status: 'unmatched', reason: 'public_email_domain' }
+    if (isPublicHost(normalized.host, normalized.registrableDomain))
+      return { status: 'unmatched', reason: 'public_email_domain' }
     for (const level of domainAncestors(normalized.host, normalized.registrableDomain)) {
       const owners = this.hosts.find([level])
       if (owners.length > 0) {

@@ -134,6 +134,13 @@ describe('isPublicEmailDomain', () => {
     for (const provider of providers) expect(isPublicEmailDomain(provider), provider).toBe(true)
   })
 
+  it('reads emails and URLs too', () => {
+    expect(isPublicEmailDomain('Jane <jane.doe@GMAIL.com>')).toBe(true)
+    expect(isPublicEmailDomain('https://www.Hotmail.co.uk/inbox')).toBe(true)
+    expect(isPublicEmailDomain('https://acme.com')).toBe(false)
+    expect(isPublicEmailDomain('not a domain')).toBe(false)
+  })
+
   it('does not refuse companies, including those registered under a suffix a list entry names', () => {
     for (const company of ['acme.com', 'google.com', 'microsoft.com', 'acme.net.ua', 'acme.za.com', 'gmailer.io']) {
       expect(isPublicEmailDomain(company), company).toBe(false)

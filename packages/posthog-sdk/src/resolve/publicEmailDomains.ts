@@ -1,6 +1,5 @@
 import freeEmailDomains from 'free-email-domains'
-import { getDomain, getDomainWithoutSuffix } from 'tldts'
-import { domainAncestors } from './normalizeDomain'
+import { domainAncestors, normalizeDomain } from './normalizeDomain'
 
 // Providers that register their brand under many country suffixes (hotmail.co.uk, yahoo.co.jp, gmx.at, yandex.kz...):
 // any registrable domain whose name part is one of these is a mail provider, whatever the suffix.
@@ -26,21 +25,30 @@ function publicDomainSet(): Set<string> {
 }
 
 /**
- * True when `host` (a normalised, lower-case ASCII host as returned by `normalizeDomain`) belongs to a public mail or
- * disposable-address provider, so an address there says nothing about the company: `gmail.com`, `googlemail.com`,
- * `outlook.com`, `hotmail.*`, `yahoo.*`, `icloud.com`, `proton.me`, `gmx.*`, `mail.ru`, `yandex.*`, `qq.com`, `163.com`...
- * Also true for any subdomain of one (`mail.yahoo.com`). Only the host and its ancestors down to the registrable domain
- * are compared: a few list entries are themselves public suffixes (`net.ua`, `za.com`), and climbing to them would
- * refuse every company registered under them.
+ * True when a normalised host (lower-case ASCII, from {@link normalizeDomain}) and its registrable domain belong to a
+ * public mail or disposable-address provider. Only the host and its ancestors down to the registrable domain are
+ * compared: a few list entries are themselves public suffixes (`net.ua`, `za.com`), and climbing to them would refuse
+ * every company registered under them.
+ */
+export function isPublicHost(host: string, registrableDomain: string): boolean {
+  const set = publicDomainSet()
+  if (domainAncestors(host, registrableDomain).some((level) => set.has(level))) return true
+  return PROVIDER_FAMILIES.has(registrableDomain.slice(0, registrableDomain.indexOf('.')))
+}
+
+/**
+ * True when an email address, URL or domain belongs to a public mail or disposable-address provider, so an address
+ * there says nothing about the company: `gmail.com`, `googlemail.com`, `outlook.com`, `hotmail.*`, `yahoo.*`,
+ * `icloud.com`, `proton.me`, `gmx.*`, `mail.ru`, `yandex.*`, `qq.com`, `163.com`... and their subdomains
+ * (`mail.yahoo.com`). False for values that are not domains.
  *
  * The list is the `free-email-domains` package (HubSpot's list of free email providers plus the community-kept
  * disposable-address blocklists, about 14,000 domains), plus provider families under every country suffix.
+ *
+ * @example isPublicEmailDomain('Jane <jane.doe@GMAIL.com>') // true
+ * @example isPublicEmailDomain('https://acme.com') // false
  */
-export function isPublicEmailDomain(host: string): boolean {
-  const registrableDomain = getDomain(host, { allowPrivateDomains: true })
-  if (!registrableDomain) return false
-  const set = publicDomainSet()
-  if (domainAncestors(host, registrableDomain).some((level) => set.has(level))) return true
-  const name = getDomainWithoutSuffix(host, { allowPrivateDomains: true })
-  return name !== null && PROVIDER_FAMILIES.has(name)
+export function isPublicEmailDomain(value: string): boolean {
+  const normalized = normalizeDomain(value)
+  return normalized.ok && isPublicHost(normalized.host, normalized.registrableDomain)
 }
