@@ -2,6 +2,7 @@
 
 export type { ColumnKind, ColumnType } from './ColumnType'
 export { parseColumnType, UNKNOWN_COLUMN_TYPE } from './ColumnType'
+export { CoercionCache } from './coerce/CoercionCache'
 export { coerceBoolean } from './coerce/coerceBoolean'
 export { coerceDate } from './coerce/coerceDate'
 export type { EnumOptions } from './coerce/coerceEnum'
@@ -12,7 +13,13 @@ export { coerceTimestamp, MIN_UNIX_SECONDS } from './coerce/coerceTimestamp'
 export type { FieldCoercer } from './coerce/fieldCoercer'
 export { fieldCoercer } from './coerce/fieldCoercer'
 export { describeValue, Rejection } from './coerce/Rejection'
-export type { CompiledMapping, CompiledMappingOf, MapOutput } from './compile/CompiledMapping'
+export type {
+  CompiledMapping,
+  CompiledMappingOf,
+  CompiledProductUsage,
+  MapOutput,
+  ProductUsageCells,
+} from './compile/CompiledMapping'
 export { checkCatalog } from './compile/checkCatalog'
 export { compileMapping } from './compile/compileMapping'
 export { isMappingError, MappingError, MappingErrorCode } from './MappingError'

@@ -34,6 +34,11 @@ export class RejectCollector {
     this.offset = offset
   }
 
+  /** Forgets the page's rows (after it is processed; rejects are added for the page being processed only). */
+  releasePage(): void {
+    this.rows = []
+  }
+
   add(reject: RowReject): void {
     this.total++
     this.counts.set(reject.reason, (this.counts.get(reject.reason) ?? 0) + 1)

@@ -1,9 +1,12 @@
 import type { Catalog, QueryDefinition, QueryType } from '../config/index'
-import { type CompiledMappingOf, compileMapping, type QueryResultLike } from '../mapping/index'
+import { compileMapping, type QueryResultLike } from '../mapping/index'
 import { AccountMatcher } from './AccountMatcher'
 import type { DryRunReport } from './DryRunReport'
 import { toJsonObject } from './jsonValue'
-import { RecordPipeline } from './RecordPipeline'
+import { MappedRecordPipeline } from './MappedRecordPipeline'
+import { ProductUsagePipeline } from './ProductUsagePipeline'
+import type { RecordPipeline } from './RecordPipeline'
+import type { SinkRecordByType } from './RecordSink'
 import { RejectCollector } from './RejectCollector'
 import { accountLookup } from './runSync'
 import type { AccountSource } from './SyncPorts'
@@ -36,19 +39,18 @@ export async function dryRunSample(
     const matcher = new AccountMatcher(accounts, definition.mapping.account.resolver)
     const keyColumn =
       definition.type === 'custom_object' ? definition.mapping.keyColumn : definition.mapping.account.column
-    const run = <T extends QueryType>(mapping: CompiledMappingOf<T>) =>
-      new RecordPipeline(mapping, matcher, rejects, definition.mapping.account.column, keyColumn).process(
-        sample.rows,
-        0,
-        sample.rows.length,
-        0,
-      )
+    const accountColumn = definition.mapping.account.column
+    const run = <T extends QueryType>(pipeline: RecordPipeline<T>) => {
+      const out: SinkRecordByType[T][] = []
+      pipeline.fill(sample.rows, 0, sample.rows.length, 0, out)
+      return out
+    }
     const records =
       compiled.type === 'product_usage'
-        ? run(compiled)
+        ? run(new ProductUsagePipeline(compiled.cells, matcher, rejects, accountColumn))
         : compiled.type === 'custom_field'
-          ? run(compiled)
-          : run(compiled)
+          ? run(new MappedRecordPipeline(compiled, matcher, rejects, accountColumn, keyColumn))
+          : run(new MappedRecordPipeline(compiled, matcher, rejects, accountColumn, keyColumn))
     return {
       ...base,
       records: records.map((record) => ({

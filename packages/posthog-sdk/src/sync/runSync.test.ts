@@ -150,6 +150,43 @@ describe('runSync', () => {
     expect(sink.records('product_usage')[0]?.value).toBe(10)
   })
 
+  it('handles per-event rows (timestamps that hardly repeat) with the same rules: exact duplicates, rejects', async () => {
+    const at = (i: number) => `2025-06-01T10:00:00.${String(i).padStart(6, '0')}Z`
+    const rows: unknown[][] = Array.from({ length: 40 }, (_, i) => ['org_acme', at(i), 'events', 1])
+    rows.push(
+      ['org_acme', at(3), 'events', 5], // duplicate of row 4
+      ['org_globex', at(3), 'events', '2.5'], // another account: not a duplicate; numeric string value
+      ['org_acme', at(3), 'pageviews', 1], // another metric: not a duplicate
+      ['org_acme', 'later', 'events', 1],
+      ['org_unknown', at(50), 'events', 1],
+      ['org_initech', at(51), 'events', 1],
+      ['org_acme', at(52), 'events', 'n/a'],
+    )
+    const { sink, ports } = setup(usage(rows))
+    const report = parsed(await runSync(definition, ports, { window }))
+    expect(report.counts).toEqual({
+      read: 47,
+      written: 42,
+      rejected: 5,
+      unmatched: 1,
+      ambiguous: 1,
+      byReason: {
+        [RejectReason.DuplicateKey]: 1,
+        [RejectReason.BadTimestamp]: 1,
+        [RejectReason.UnmatchedAccount]: 1,
+        [RejectReason.AmbiguousAccount]: 1,
+        [RejectReason.NotANumber]: 1,
+      },
+    })
+    const samples = Object.fromEntries(report.reasons.map((r) => [r.reason, r.samples[0]]))
+    expect(samples[RejectReason.DuplicateKey]).toMatchObject({ row: 41, message: expect.stringContaining('as row 4') })
+    expect(samples[RejectReason.BadTimestamp]).toMatchObject({ row: 44, column: 'day', value: 'later' })
+    expect(samples[RejectReason.NotANumber]).toMatchObject({ row: 47, column: 'value', value: 'n/a' })
+    const written = sink.records('product_usage')
+    expect(written.find((r) => r.row === 4)?.value).toBe(1)
+    expect(written.find((r) => r.row === 42)).toMatchObject({ accountId: 'acc_globex', timestamp: at(3), value: 2.5 })
+  })
+
   it('keeps at most samplesPerReason samples while counting all', async () => {
     const bad = Array.from({ length: 12 }, (_, i) => ['org_acme', `bad ${i}`, 'events', 1])
     const { ports } = setup(usage(bad))

@@ -47,19 +47,24 @@ export async function runSync(
     const iterator = pages[Symbol.asyncIterator]()
     let writer: PageWriter | undefined
     let offset = 0
+    // One page per call: when it returns, nothing of the page is left in this function's frame, so the page can be
+    // collected while the client reads and parses the next one (an async function keeps its locals across awaits).
+    const nextPage = async (): Promise<boolean> => {
+      const waitStart = clock.now()
+      const next = await iterator.next()
+      run.waited(clock.now() - waitStart)
+      if (next.done) return false
+      const page = next.value
+      run.page(page)
+      // The first page's header compiles the mapping: a missing column fails here, before any write.
+      writer ??= createPageWriter(definition, page, accounts, ports, options, run)
+      await writer.page(page.results, offset)
+      offset += page.results.length
+      return true
+    }
     try {
-      for (;;) {
-        const waitStart = clock.now()
-        const next = await iterator.next()
-        run.waited(clock.now() - waitStart)
-        if (next.done) break
-        const page = next.value
-        run.page(page)
-        // The first page's header compiles the mapping: a missing column fails here, before any write.
-        writer ??= createPageWriter(definition, page, accounts, ports, options, run)
-        await writer.page(page.results, offset)
-        offset += page.results.length
-      }
+      let more = true
+      while (more) more = await nextPage()
     } finally {
       // Stops the client's reading (and cancels in-flight work) when processing a page failed.
       await iterator.return?.()

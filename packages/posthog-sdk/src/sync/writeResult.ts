@@ -1,7 +1,9 @@
 import type { QueryDefinition, QueryType } from '../config/index'
-import { type CompiledMappingOf, compileMapping, type ResultHeader } from '../mapping/index'
+import { compileMapping, type ResultHeader } from '../mapping/index'
 import { type AccountLookup, AccountMatcher } from './AccountMatcher'
-import { RecordPipeline } from './RecordPipeline'
+import { MappedRecordPipeline } from './MappedRecordPipeline'
+import { ProductUsagePipeline } from './ProductUsagePipeline'
+import type { RecordPipeline } from './RecordPipeline'
 import type { SinkBatch, SinkRecordByType } from './RecordSink'
 import { RejectCollector } from './RejectCollector'
 import type { RunRecorder } from './RunRecorder'
@@ -55,36 +57,45 @@ export function createPageWriter(
       )
     }
   }
-  const context: WriterContext = { definition, rejects, matcher, keyColumn, options, run }
+  const context: WriterContext = { rejects, options, run }
   const queryId = definition.id
+  const accountColumn = definition.mapping.account.column
   switch (compiled.type) {
     case 'product_usage':
-      return typedWriter(compiled, context, (records) => write({ queryId, type: compiled.type, records }))
+      return typedWriter<'product_usage'>(
+        new ProductUsagePipeline(compiled.cells, matcher, rejects, accountColumn),
+        context,
+        (records) => write({ queryId, type: compiled.type, records }),
+      )
     case 'custom_field':
-      return typedWriter(compiled, context, (records) => write({ queryId, type: compiled.type, records }))
+      return typedWriter<'custom_field'>(
+        new MappedRecordPipeline(compiled, matcher, rejects, accountColumn, keyColumn),
+        context,
+        (records) => write({ queryId, type: compiled.type, records }),
+      )
     case 'custom_object':
-      return typedWriter(compiled, context, (records) => write({ queryId, type: compiled.type, records }))
+      return typedWriter<'custom_object'>(
+        new MappedRecordPipeline(compiled, matcher, rejects, accountColumn, keyColumn),
+        context,
+        (records) => write({ queryId, type: compiled.type, records }),
+      )
     default:
       return compiled satisfies never
   }
 }
 
 interface WriterContext {
-  definition: QueryDefinition
   rejects: RejectCollector
-  matcher: AccountMatcher
-  keyColumn: string
   options: SyncOptions
   run: RunRecorder
 }
 
 function typedWriter<T extends QueryType>(
-  compiled: CompiledMappingOf<T>,
-  { definition, rejects, matcher, keyColumn, options, run }: WriterContext,
+  pipeline: RecordPipeline<T>,
+  { rejects, options, run }: WriterContext,
   write: (records: SinkRecordByType[T][]) => Promise<void>,
 ): PageWriter {
   const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE)
-  const pipeline = new RecordPipeline(compiled, matcher, rejects, definition.mapping.account.column, keyColumn)
   let pending: SinkRecordByType[T][] = []
   const flush = async (records: SinkRecordByType[T][]) => {
     options.signal?.throwIfAborted()
@@ -94,21 +105,27 @@ function typedWriter<T extends QueryType>(
   return {
     async page(rows, offset) {
       rejects.usePage(rows, offset)
-      // A batch of rows at a time, so progress, rejects and writes advance together.
-      for (let from = 0; from < rows.length; from += batchSize) {
-        const to = Math.min(rows.length, from + batchSize)
-        const ready = pipeline.process(rows, from, to, offset)
-        pending = pending.length === 0 ? ready : pending.concat(ready)
-        while (pending.length >= batchSize) {
-          await flush(pending.slice(0, batchSize))
-          pending = pending.slice(batchSize)
+      try {
+        // A batch of rows at a time, so progress, rejects and writes advance together.
+        for (let from = 0; from < rows.length; from += batchSize) {
+          const to = Math.min(rows.length, from + batchSize)
+          pipeline.fill(rows, from, to, offset, pending)
+          while (pending.length >= batchSize) {
+            // Whole batches go out as they are; only the wide custom-field form (several records per row) splits.
+            const batch = pending
+            pending = batch.length === batchSize ? [] : batch.splice(batchSize)
+            await flush(batch)
+          }
+          run.rowsProcessed = offset + to
+          if (options.onRejects) {
+            const drained = rejects.drain()
+            if (drained.length > 0) await options.onRejects(drained)
+          }
+          run.progress('writing')
         }
-        run.rowsProcessed = offset + to
-        if (options.onRejects) {
-          const drained = rejects.drain()
-          if (drained.length > 0) await options.onRejects(drained)
-        }
-        run.progress('writing')
+      } finally {
+        // Lets the page be collected while the next one is read.
+        rejects.releasePage()
       }
     },
     async finish() {

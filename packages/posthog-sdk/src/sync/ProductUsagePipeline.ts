@@ -1,0 +1,191 @@
+import { coerceNumber, type ProductUsageCells } from '../mapping/index'
+import type { Resolution } from '../resolve/index'
+import type { AccountMatcher } from './AccountMatcher'
+import type { RecordPipeline } from './RecordPipeline'
+import type { SinkRecordByType } from './RecordSink'
+import type { RejectCollector } from './RejectCollector'
+import { duplicateReject, resolutionReject } from './rowRejects'
+import { StringIds } from './StringIds'
+import { TextKeySet } from './TextKeySet'
+import { UsageKeySet } from './UsageKeySet'
+
+type UsageRecord = SinkRecordByType['product_usage']
+
+const EMPTY_ROW: readonly unknown[] = []
+/** Rows of the first page sampled to tell repeating timestamps (aggregations) from distinct ones (raw events). */
+const SAMPLE_ROWS = 10_000
+
+/**
+ * The product_usage hot path: maps, resolves and de-duplicates a row with a few `Map` lookups and builds one
+ * record, the one the sink receives. Account references, metrics and timestamps are numbered per distinct value by
+ * the mapping's caches; each account reference is resolved once (its outcome kept by id); the natural key
+ * `(account, metric, timestamp)` is checked as a triple of ids in a {@link UsageKeySet}. Records share one string
+ * per distinct account id, reference, metric and timestamp, which keeps a sink that holds them small.
+ *
+ * When most timestamps of the first page are distinct (per-event rows), numbering them would cost a `Map` entry per
+ * row for nothing: timestamps are then coerced row by row and keys kept in a {@link TextKeySet} (still exact).
+ */
+export class ProductUsagePipeline implements RecordPipeline<'product_usage'> {
+  private readonly seen = new UsageKeySet()
+  /** Keys by timestamp text, when timestamps are distinct; undefined until the first page is seen. */
+  private distinct: TextKeySet | null | undefined
+  private readonly accountIds = new StringIds()
+  /** Account id strings by account number. */
+  private readonly accountIdText: string[] = []
+  /** By account reference id: the account number (>= 0), or -1 when it resolved to none or several. */
+  private readonly accountOfRef: number[] = []
+  /** By account reference id, for references that did not resolve to one account. */
+  private readonly failedResolution: Resolution[] = []
+
+  constructor(
+    private readonly cells: ProductUsageCells,
+    private readonly matcher: AccountMatcher,
+    private readonly rejects: RejectCollector,
+    private readonly accountColumn: string,
+  ) {}
+
+  fill(rows: readonly (readonly unknown[])[], from: number, to: number, offset: number, out: UsageRecord[]): void {
+    if (this.distinct === undefined)
+      this.distinct = distinctTimestamps(rows, this.cells.timestamp) ? new TextKeySet() : null
+    if (this.distinct) this.fillDistinct(this.distinct, rows, from, to, offset, out)
+    else this.fillRepeating(rows, from, to, offset, out)
+  }
+
+  /** Timestamps numbered by the mapping's cache: per row, three `Map` lookups (often fewer) and a grid read. */
+  private fillRepeating(
+    rows: readonly (readonly unknown[])[],
+    from: number,
+    to: number,
+    offset: number,
+    out: UsageRecord[],
+  ): void {
+    const { cells, seen, accountOfRef, accountIdText } = this
+    const { accountRefs, metrics, timestamps } = cells
+    const accountAt = cells.account
+    const metricAt = cells.metric
+    const timestampAt = cells.timestamp
+    const valueAt = cells.value
+    for (let i = from; i < to; i++) {
+      const row = rows[i] ?? EMPTY_ROW
+      const rowNumber = offset + i + 1
+      const ref = accountRefs.idOf(row[accountAt])
+      const metric = metricAt < 0 ? 0 : metrics.idOf(row[metricAt])
+      const at = timestamps.idOf(row[timestampAt])
+      const raw = row[valueAt]
+      // A finite JSON number is the common case; anything else takes the full coercion (NaN when refused).
+      const value = typeof raw === 'number' && raw - raw === 0 ? raw : coercedValue(raw)
+      if (ref < 0 || metric < 0 || at < 0 || Number.isNaN(value)) {
+        this.rejects.add(cells.reject(row, rowNumber, ref, metric, at))
+        continue
+      }
+      let account = accountOfRef[ref]
+      if (account === undefined) account = this.resolve(ref)
+      if (account < 0) {
+        this.rejectUnresolved(ref, rowNumber)
+        continue
+      }
+      const first = seen.addIfAbsent(account, metric, at, rowNumber)
+      if (first !== 0) {
+        this.rejectDuplicate(ref, rowNumber, first)
+        continue
+      }
+      out.push({
+        row: rowNumber,
+        accountRef: accountRefs.valueOf(ref),
+        accountId: accountIdText[account] as string,
+        metric: metrics.valueOf(metric),
+        timestamp: timestamps.valueOf(at),
+        value,
+      })
+    }
+  }
+
+  /** Timestamps coerced row by row (they hardly repeat), keys checked with the timestamp text. */
+  private fillDistinct(
+    seen: TextKeySet,
+    rows: readonly (readonly unknown[])[],
+    from: number,
+    to: number,
+    offset: number,
+    out: UsageRecord[],
+  ): void {
+    const { cells, accountOfRef, accountIdText } = this
+    const { accountRefs, metrics, timestamps } = cells
+    const accountAt = cells.account
+    const metricAt = cells.metric
+    const timestampAt = cells.timestamp
+    const valueAt = cells.value
+    for (let i = from; i < to; i++) {
+      const row = rows[i] ?? EMPTY_ROW
+      const rowNumber = offset + i + 1
+      const ref = accountRefs.idOf(row[accountAt])
+      const metric = metricAt < 0 ? 0 : metrics.idOf(row[metricAt])
+      const timestamp = timestamps.coerce(row[timestampAt])
+      const raw = row[valueAt]
+      const value = typeof raw === 'number' && raw - raw === 0 ? raw : coercedValue(raw)
+      if (ref < 0 || metric < 0 || typeof timestamp !== 'string' || Number.isNaN(value)) {
+        const at = typeof timestamp === 'string' ? 0 : timestamps.idOf(row[timestampAt])
+        this.rejects.add(cells.reject(row, rowNumber, ref, metric, at))
+        continue
+      }
+      let account = accountOfRef[ref]
+      if (account === undefined) account = this.resolve(ref)
+      if (account < 0) {
+        this.rejectUnresolved(ref, rowNumber)
+        continue
+      }
+      const first = seen.addIfAbsent(account, metric, timestamp, rowNumber)
+      if (first !== 0) {
+        this.rejectDuplicate(ref, rowNumber, first)
+        continue
+      }
+      out.push({
+        row: rowNumber,
+        accountRef: accountRefs.valueOf(ref),
+        accountId: accountIdText[account] as string,
+        metric: metrics.valueOf(metric),
+        timestamp,
+        value,
+      })
+    }
+  }
+
+  private resolve(ref: number): number {
+    const resolution = this.matcher.match(this.cells.accountRefs.valueOf(ref))
+    let account = -1
+    if (resolution.status === 'matched') {
+      account = this.accountIds.idOf(resolution.accountId)
+      if (account === this.accountIdText.length) this.accountIdText.push(resolution.accountId)
+    } else {
+      this.failedResolution[ref] = resolution
+    }
+    this.accountOfRef[ref] = account
+    return account
+  }
+
+  private rejectUnresolved(ref: number, rowNumber: number): void {
+    const resolution = this.failedResolution[ref]
+    if (resolution === undefined || resolution.status === 'matched') return
+    const accountRef = this.cells.accountRefs.valueOf(ref)
+    this.rejects.add(resolutionReject(rowNumber, this.accountColumn, accountRef, this.matcher.resolver, resolution))
+  }
+
+  private rejectDuplicate(ref: number, rowNumber: number, firstRow: number): void {
+    const accountRef = this.cells.accountRefs.valueOf(ref)
+    this.rejects.add(duplicateReject('product_usage', rowNumber, this.accountColumn, accountRef, firstRow))
+  }
+}
+
+/** A metric value that is not a finite JSON number (a numeric string, a bigint): coerced, or NaN when refused. */
+function coercedValue(raw: unknown): number {
+  const n = coerceNumber(raw)
+  return typeof n === 'number' ? n : Number.NaN
+}
+
+/** True when more than half of the sampled rows have a timestamp cell no earlier sampled row had. */
+function distinctTimestamps(rows: readonly (readonly unknown[])[], column: number): boolean {
+  const sample = Math.min(rows.length, SAMPLE_ROWS)
+  const seen = new Set<unknown>()
+  for (let i = 0; i < sample; i++) seen.add(rows[i]?.[column])
+  return seen.size * 2 > sample
+}
