@@ -14,5 +14,7 @@ export default defineMain({
     ...config,
     // Same as vitest.shared.ts (not imported: Storybook loads this file with Node's resolver, which needs extensions).
     resolve: { ...config.resolve, conditions: ['@statisfy/source', ...defaultClientConditions] },
+    // The "Live" stories call the demo backend (`pnpm demo`, scripts/demo-backend) same-origin, so no CORS.
+    server: { ...config.server, proxy: { ...config.server?.proxy, '/api/posthog': 'http://127.0.0.1:8020' } },
   }),
 })

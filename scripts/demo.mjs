@@ -1,9 +1,12 @@
-// `pnpm demo`: the PostHog emulator (seeded dataset on embedded ClickHouse) and Storybook with every component.
-// Both run until Ctrl-C; either one exiting stops the other.
+// `pnpm demo`: the demo backend (PostHog emulator + the SDK's handler on :8020, scripts/demo-backend) and Storybook,
+// whose dev server proxies /api/posthog to the backend for the "Live" stories. Both run until Ctrl-C; either one
+// exiting stops the other. Each child runs in its own process group, so stopping it also stops what it spawned.
 import { spawn } from 'node:child_process'
 
+const STORY_URL = 'http://localhost:6006/?path=/story/live-posthogsettings--emulator'
+
 const children = [
-  ['emulator', 'pnpm', ['--filter', '@statisfy/posthog-emulator', 'start', '--port', '8010', '--cors']],
+  ['backend', 'pnpm', ['exec', 'tsx', '--conditions=@statisfy/source', 'scripts/demo-backend/main.ts']],
   ['storybook', 'pnpm', ['storybook']],
 ].map(([name, command, args]) => {
   const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true })
@@ -23,7 +26,11 @@ const children = [
   return child
 })
 
-console.log('Demo starting: Storybook on http://localhost:6006, PostHog emulator on http://127.0.0.1:8010')
+console.log(`Demo starting (the emulator's dataset takes a few seconds the first time).
+  Storybook:      http://localhost:6006
+  Live story:     ${STORY_URL}
+  Demo backend:   http://127.0.0.1:8020/api/posthog (PostHog emulator on http://127.0.0.1:8010)
+Ctrl-C stops everything.`)
 
 let stopping = false
 function stop(code) {

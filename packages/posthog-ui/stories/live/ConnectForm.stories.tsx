@@ -1,0 +1,25 @@
+import { ConnectForm } from '@statisfy/posthog-ui'
+import type { Meta, StoryObj } from '@storybook/react-vite'
+import { withLiveBackend } from './LiveBackend'
+
+const meta = {
+  title: 'Live/ConnectForm',
+  component: ConnectForm,
+  decorators: [withLiveBackend],
+  tags: ['!test', '!autodocs'], // live: not in `pnpm test:stories` (CI has no demo backend), no docs page
+  parameters: {
+    docs: {
+      description: {
+        component:
+          'The connect form against the demo backend (`pnpm demo`). Try the emulator at self-hosted URL ' +
+          '`http://127.0.0.1:8010`, project 12345, with `phx_demo_full_access`, `phx_demo_query_read`, ' +
+          '`phx_demo_project_read` (no query:read) or `phx_demo_revoked`.',
+      },
+    },
+  },
+} satisfies Meta<typeof ConnectForm>
+export default meta
+type Story = StoryObj<typeof meta>
+
+/** The saved demo connection; Replace key and Test connection reach the emulator. */
+export const Emulator: Story = {}

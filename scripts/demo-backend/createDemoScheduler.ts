@@ -1,0 +1,131 @@
+// The demo's sync worker: a Scheduler that runs saved queries through the SDK's real sync engine (`runSync`) against
+// the tenant's saved PostHog connection and writes each RunReport to the run store, so SyncHistory shows real runs.
+// "Run now" runs at once; saved schedules fire at their next run time while the demo is up.
+import type { ApiRejectedRow } from '../../packages/posthog-sdk/src/api/index'
+import { ApiError, ApiErrorCode, ApiRunTrigger } from '../../packages/posthog-sdk/src/api/index'
+import { createPostHogClient } from '../../packages/posthog-sdk/src/client/index'
+import type { QueryDefinition } from '../../packages/posthog-sdk/src/config/index'
+import type { AccountDirectory } from '../../packages/posthog-sdk/src/resolve/index'
+import { nextRuns, runWindow } from '../../packages/posthog-sdk/src/schedule/index'
+import type {
+  CatalogProvider,
+  ConnectionStore,
+  HostGuardOptions,
+  RunStore,
+  Scheduler,
+  SecretStore,
+} from '../../packages/posthog-sdk/src/server/index'
+import { createGuardedFetch, createHostGuard } from '../../packages/posthog-sdk/src/server/index'
+import { runSync } from '../../packages/posthog-sdk/src/sync/index'
+import { createMemoryRecordSink } from '../../packages/posthog-sdk/src/testing/index'
+
+/** Ports the demo worker shares with the handler (the same instances, so the page sees what the worker writes). */
+export interface DemoSchedulerPorts {
+  connections: ConnectionStore
+  runs: RunStore
+  secrets: SecretStore
+  catalog: CatalogProvider
+  directory: (tenantId: string) => AccountDirectory | Promise<AccountDirectory>
+  hostGuard: HostGuardOptions
+  /** The secret name the handler keeps the PostHog key under. */
+  keySecretName: string
+}
+
+// The first run of a query reads the last week; later runs continue from the previous run's window end (the
+// watermark), as a host's worker would.
+const FIRST_RUN_LOOKBACK_MS = 7 * 24 * 60 * 60 * 1000
+
+/** Creates the demo worker. Records are written to an in-memory sink (the demo has no Statisfy database). */
+export function createDemoScheduler(ports: DemoSchedulerPorts): Scheduler {
+  const sink = createMemoryRecordSink()
+  const watermarks = new Map<string, Date>()
+  const timers = new Map<string, NodeJS.Timeout>()
+  const guardedFetch = createGuardedFetch({ guard: createHostGuard(ports.hostGuard) })
+
+  async function execute(tenantId: string, definition: QueryDefinition, runId: string, trigger: ApiRunTrigger) {
+    const connection = await ports.connections.get(tenantId)
+    const personalApiKey = await ports.secrets.get(tenantId, ports.keySecretName)
+    if (!connection || !personalApiKey) throw new Error('PostHog is not connected')
+    const client = createPostHogClient({ ...connection, personalApiKey, fetch: guardedFetch })
+    const key = `${tenantId}/${definition.id}`
+    const usesWindow = definition.hogql.includes('{period_start}') || definition.hogql.includes('{period_end}')
+    const now = new Date()
+    const watermark = watermarks.get(key)
+    const window = usesWindow
+      ? runWindow(definition.cadence, {
+          scheduledAt: now,
+          initialLookbackMs: FIRST_RUN_LOOKBACK_MS,
+          ...(watermark && watermark < now ? { watermark } : {}),
+        })
+      : undefined
+    const rejects: ApiRejectedRow[] = []
+    const report = await runSync(
+      definition,
+      { client, sink, catalog: await ports.catalog.getCatalog(tenantId), directory: await ports.directory(tenantId) },
+      { ...(window ? { window } : {}), onRejects: (batch) => void rejects.push(...batch) },
+    )
+    // The run store wants the run saved before its rejects; runs are listed once finished (SyncHistory polls).
+    await ports.runs.save(tenantId, { ...report, id: runId, trigger })
+    await ports.runs.addRejects(tenantId, runId, rejects)
+    if (window && (report.status === 'succeeded' || report.status === 'partial')) watermarks.set(key, window.end)
+    console.log(`run ${runId} (${trigger}) of "${definition.name}": ${report.status}, ${report.counts.written} written`)
+  }
+
+  function start(tenantId: string, definition: QueryDefinition, trigger: ApiRunTrigger): string {
+    const runId = `run_${crypto.randomUUID()}`
+    execute(tenantId, definition, runId, trigger).catch((error: unknown) =>
+      console.error(`run ${runId} failed:`, error),
+    )
+    return runId
+  }
+
+  // The latest saved definition per query, so enabling a query again can re-arm its schedule.
+  const definitions = new Map<string, QueryDefinition>()
+
+  function arm(tenantId: string, definition: QueryDefinition) {
+    const key = `${tenantId}/${definition.id}`
+    clearTimeout(timers.get(key))
+    timers.delete(key)
+    if (!definition.enabled) return
+    const [next] = nextRuns(definition.cadence, new Date(), 1)
+    if (!next) return
+    // setTimeout holds at most ~24.8 days; a later run re-arms when the timer fires early.
+    const delay = Math.min(next.getTime() - Date.now(), 2 ** 31 - 1)
+    const timer = setTimeout(() => {
+      if (Date.now() >= next.getTime()) start(tenantId, definition, ApiRunTrigger.Schedule)
+      arm(tenantId, definition)
+    }, delay)
+    timer.unref()
+    timers.set(key, timer)
+  }
+
+  return {
+    async notify(event) {
+      switch (event.type) {
+        case 'query_saved':
+          definitions.set(`${event.tenantId}/${event.definition.id}`, event.definition)
+          arm(event.tenantId, event.definition)
+          return
+        case 'query_enabled_changed': {
+          const definition = definitions.get(`${event.tenantId}/${event.queryId}`)
+          if (!definition) return
+          definitions.set(`${event.tenantId}/${event.queryId}`, { ...definition, enabled: event.enabled })
+          arm(event.tenantId, { ...definition, enabled: event.enabled })
+          return
+        }
+        case 'query_deleted':
+          definitions.delete(`${event.tenantId}/${event.queryId}`)
+          clearTimeout(timers.get(`${event.tenantId}/${event.queryId}`))
+          return
+        default:
+          event satisfies never
+      }
+    },
+    async runNow({ tenantId, definition }) {
+      if (!(await ports.connections.get(tenantId))) {
+        throw new ApiError(ApiErrorCode.ConnectionNotFound, 'Connect PostHog before running a query.', { status: 404 })
+      }
+      return { runId: start(tenantId, definition, ApiRunTrigger.Manual) }
+    },
+  }
+}
