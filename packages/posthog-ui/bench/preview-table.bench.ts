@@ -6,20 +6,10 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
 import { chromium } from 'playwright-core'
+import { chromiumArgs, chromiumPath } from '../../../vitest.shared'
 
 const RUNS = 15
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
-const chromiumArgs = [
-  '--no-sandbox',
-  '--headless',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
-]
 
 const bundle = await build({
   entryPoints: [join(root, 'bench/preview-table.page.tsx')],
@@ -36,7 +26,7 @@ const bundle = await build({
 const script = bundle.outputFiles[0]?.text ?? ''
 
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  executablePath: chromiumPath,
   args: chromiumArgs,
 })
 try {

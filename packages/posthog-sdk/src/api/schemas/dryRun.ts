@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { queryDefinitionSchema } from '../../config/index'
 import { dryRunReportSchema } from '../../sync/index'
 import { apiJsonValueSchema, apiLimits } from './common'
-import { previewWindowSchema } from './hogql'
+import { previewLimitSchema, previewWindowSchema } from './hogql'
 
 /** Rows already previewed, so a dry run need not ask PostHog again. */
 export const dryRunSampleSchema = z.object({
@@ -25,12 +25,7 @@ export const dryRunRequestSchema = z.object({
   sample: dryRunSampleSchema.optional(),
   /** The window to preview with when no sample is given (see `POST /preview`). */
   window: previewWindowSchema.optional(),
-  limit: z
-    .number({ error: 'limit must be a number of rows.' })
-    .int({ message: 'limit must be a whole number of rows.' })
-    .min(1, { message: 'limit must be at least 1 row.' })
-    .max(apiLimits.previewMaxRows, { message: `limit must be at most ${apiLimits.previewMaxRows} rows.` })
-    .default(apiLimits.previewDefaultRows),
+  limit: previewLimitSchema,
 })
 /** `POST /dry-run` body. */
 export type DryRunRequest = z.input<typeof dryRunRequestSchema>

@@ -69,6 +69,14 @@ export const validateHogQLResponseSchema = z.object({
 /** `POST /hogql/validate` response. */
 export type ValidateHogQLResponse = z.infer<typeof validateHogQLResponseSchema>
 
+/** How many rows a preview (or a dry run without a sample) reads. @default 100 (max 1,000) */
+export const previewLimitSchema = z
+  .number({ error: 'limit must be a number of rows.' })
+  .int({ message: 'limit must be a whole number of rows.' })
+  .min(1, { message: 'limit must be at least 1 row.' })
+  .max(apiLimits.previewMaxRows, { message: `limit must be at most ${apiLimits.previewMaxRows} rows.` })
+  .default(apiLimits.previewDefaultRows)
+
 /** `POST /preview`: run HogQL and return the first rows. */
 export const previewRequestSchema = z.object({
   hogql: hogqlTextSchema,
@@ -76,12 +84,7 @@ export const previewRequestSchema = z.object({
   values: hogqlValuesSchema.optional(),
   window: previewWindowSchema.optional(),
   /** Rows to return. @default 100 (max 1,000) */
-  limit: z
-    .number({ error: 'limit must be a number of rows.' })
-    .int({ message: 'limit must be a whole number of rows.' })
-    .min(1, { message: 'limit must be at least 1 row.' })
-    .max(apiLimits.previewMaxRows, { message: `limit must be at most ${apiLimits.previewMaxRows} rows.` })
-    .default(apiLimits.previewDefaultRows),
+  limit: previewLimitSchema,
 })
 /** `POST /preview` body. */
 export type PreviewRequest = z.input<typeof previewRequestSchema>
