@@ -1,6 +1,6 @@
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { z } from 'zod'
+import * as z from 'zod'
 import { DEMO_KEYS } from '../auth/demoKeys'
 import { type DatasetSpec, datasetStartDate } from '../data/generateDataset'
 import { defaultDataDir, loadDataset } from '../data/loadDataset'

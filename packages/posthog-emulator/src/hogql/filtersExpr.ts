@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import type { BinaryOp, Expr } from './ast'
 import { queryError } from './HogQLError'
 

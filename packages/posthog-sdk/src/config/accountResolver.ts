@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 /** The built-in account resolvers; `custom_field:<key>` matches on a custom field of the host's accounts. */
 export const BUILT_IN_RESOLVERS = ['statisfy_id', 'crm_id', 'org_id', 'email_domain', 'account_name'] as const

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 /** PostHog Cloud's private API hosts. The query API lives here, not on the `*.i.posthog.com` ingestion hosts. */
 export const POSTHOG_CLOUD_HOSTS = {

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { timeZoneSchema } from './timeZone'
 
 /** Days of the week as saved in a weekly cadence. */

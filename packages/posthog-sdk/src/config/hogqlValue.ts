@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 /** A constant passed to PostHog through `values` and inlined for a `{name}` placeholder. */
 export type HogQLValue = string | number | boolean | null | HogQLValue[]

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { REJECT_REASONS } from '../mapping/index'
 import { jsonValueSchema } from './jsonValue'
 import { sampledRejectSchema } from './RunReport'

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { QUERY_TYPES } from '../config/index'
 import { REJECT_REASONS } from '../mapping/index'
 import { jsonValueSchema } from './jsonValue'

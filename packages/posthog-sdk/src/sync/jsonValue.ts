@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 /** A JSON value, as run reports store PostHog cells (bigints as decimal strings, dates as ISO strings). */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue }

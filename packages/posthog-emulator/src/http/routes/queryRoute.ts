@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { z } from 'zod'
+import * as z from 'zod'
 import { authenticate, authorize } from '../../auth/authenticate'
 import { ORGANIZATION } from '../../emulator/projects'
 import { hogqlFiltersSchema } from '../../hogql/filtersExpr'

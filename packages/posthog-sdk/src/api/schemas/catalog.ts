@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { catalogSchema } from '../../config/index'
 
 /** `GET /catalog`: what the host can write (custom fields, object types and attributes) and the resolvers it supports. */

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { MAX_HOGQL_LENGTH } from '../../config/index'
 
 /** Limits the protocol enforces on every host; a handler may only tighten them. */

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { apiHostSchema, personalApiKeySchema, projectIdSchema } from '../../config/index'
 import { isoDateTimeSchema } from './common'
 

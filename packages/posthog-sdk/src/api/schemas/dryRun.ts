@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { queryDefinitionSchema } from '../../config/index'
 import { dryRunReportSchema } from '../../sync/index'
 import { apiJsonValueSchema, apiLimits } from './common'

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { hogqlValuesSchema } from '../../config/index'
 import { apiJsonValueSchema, apiLimits, hogqlTextSchema, isoDateTimeSchema } from './common'
 

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { queryDefinitionSchema } from '../../config/index'
 import { isoDateTimeSchema } from './common'
 import { apiRunSchema } from './runs'

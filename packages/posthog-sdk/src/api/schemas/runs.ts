@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { runReportSchema, sampledRejectSchema } from '../../sync/index'
 import { apiLimits, cursorSchema, pageLimitSchema, resourceIdSchema } from './common'
 

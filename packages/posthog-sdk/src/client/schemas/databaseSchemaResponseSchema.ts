@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 /** A `DatabaseSchemaField`. `fields`/`table`/`chain` describe joins and traversers (e.g. `events.person`). */
 export const databaseFieldSchema = z.looseObject({

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 /**
  * PostHog's error body (drf-exceptions-hog): `{ type, code, detail, attr }`, sometimes with `extra`.

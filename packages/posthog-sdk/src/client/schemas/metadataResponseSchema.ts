@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 /** A `HogQLNotice`: message and, when known, 0-based [start, end) offsets into the query and a replacement `fix`. */
 export const hogqlNoticeSchema = z.looseObject({

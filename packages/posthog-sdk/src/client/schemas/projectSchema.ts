@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 /** The fields of `GET /api/projects/{id}/` the client reads (the real body has many more). */
 export const projectSchema = z.looseObject({

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 // A row is an array of values in column order. Checked with one loop instead of a per-row schema: a 50,000-row
 // result would otherwise spend more time in validation than in JSON.parse.
