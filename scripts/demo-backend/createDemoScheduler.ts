@@ -46,7 +46,8 @@ export function createDemoScheduler(ports: DemoSchedulerPorts): Scheduler {
     const connection = await ports.connections.get(tenantId)
     const personalApiKey = await ports.secrets.get(tenantId, ports.keySecretName)
     if (!connection || !personalApiKey) throw new Error('PostHog is not connected')
-    const client = createPostHogClient({ ...connection, personalApiKey, fetch: guardedFetch })
+    const { apiHost, projectId } = connection
+    const client = createPostHogClient({ apiHost, projectId, personalApiKey, fetch: guardedFetch })
     const key = `${tenantId}/${definition.id}`
     const usesWindow = definition.hogql.includes('{period_start}') || definition.hogql.includes('{period_end}')
     const now = new Date()
