@@ -16,7 +16,6 @@ const base = `--sf-radius:6px;--sf-font:system-ui,-apple-system,'Segoe UI',Robot
 // A nested root (e.g. a dark panel inside a light page) sets only its own data-sf-theme, so match it below a root too.
 const themed = (theme: string) => `.sf-root[data-sf-theme=${theme}],.sf-root [data-sf-theme=${theme}]`
 
-/** The kit's CSS, for hosts that render `<KitRoot injectStyles={false}>` and ship the CSS themselves (strict CSP). */
 export const kitCss = `
 .sf-root{${base}font-family:var(--sf-font);font-size:var(--sf-font-size);line-height:1.45;box-sizing:border-box}
 ${themed('light')}{${light}}
@@ -27,12 +26,20 @@ ${themed('light')},${themed('dark')},${themed('auto')}{color:var(--sf-color-fg);
 .sf-root *,.sf-root *::before,.sf-root *::after{box-sizing:inherit}
 .sf-root :focus-visible{outline:2px solid var(--sf-color-accent);outline-offset:2px}
 .sf-root .sf-stack{display:flex;flex-direction:column;gap:calc(var(--sf-space)*3)}
-.sf-root .sf-row{display:flex;flex-wrap:wrap;align-items:flex-end;gap:calc(var(--sf-space)*2)}
+.sf-root .sf-stack>*{margin-top:0;margin-bottom:0}
+.sf-root .sf-row{display:flex;flex-wrap:wrap;align-items:flex-start;gap:calc(var(--sf-space)*2)}
+.sf-root .sf-row.sf-center{align-items:center}
 .sf-root .sf-panel{border:1px solid var(--sf-color-border);border-radius:var(--sf-radius);padding:calc(var(--sf-space)*4);background:var(--sf-color-bg);min-width:0}
 .sf-root .sf-heading{margin:0;font-size:1.1em;font-weight:600}
 .sf-root .sf-muted{color:var(--sf-color-muted)}
 .sf-root .sf-mono{font-family:var(--sf-font-mono);font-size:.92em}
-.sf-root .sf-field{display:flex;flex-direction:column;gap:var(--sf-space);min-width:0;flex:1 1 12em}
+.sf-root .sf-field{display:flex;flex-direction:column;gap:var(--sf-space);min-width:0}
+.sf-root .sf-row>.sf-field{flex:1 1 12em}
+.sf-root .sf-row>.sf-field-action{margin-top:calc(1.45em + var(--sf-space))}
+.sf-root .sf-choices{display:flex;flex-wrap:wrap;gap:calc(var(--sf-space)*1) calc(var(--sf-space)*4);border:0;padding:0;margin:0;min-width:0}
+.sf-root .sf-choices>legend{padding:0;margin-bottom:var(--sf-space);font-weight:600}
+.sf-root .sf-choice{display:inline-flex;align-items:center;gap:calc(var(--sf-space)*1.5)}
+.sf-root .sf-choice>input{margin:0;accent-color:var(--sf-color-accent)}
 .sf-root .sf-label{font-weight:600}
 .sf-root .sf-hint{color:var(--sf-color-muted);font-size:.9em}
 .sf-root .sf-field[data-invalid] .sf-hint{color:var(--sf-color-danger)}

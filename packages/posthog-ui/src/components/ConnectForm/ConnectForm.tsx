@@ -57,7 +57,7 @@ export const ConnectForm = forwardRef<HTMLElement, ConnectFormProps>(function Co
       aria-label={m.connectionTitle}
       aria-busy={state === 'loading'}
     >
-      <div className="sf-row" style={{ alignItems: 'center' }}>
+      <div className="sf-row sf-center">
         <h2 className="sf-heading sf-grow">{m.connectionTitle}</h2>
         {state === 'connected' || state === 'disconnected' ? (
           <Badge tone={state === 'connected' ? 'success' : 'muted'}>
@@ -211,6 +211,7 @@ function ConnectFields({
             {saved ? (
               <Button
                 variant="ghost"
+                className="sf-field-action"
                 onClick={() => {
                   setReplacingKey(false)
                   setKey('')
@@ -221,7 +222,7 @@ function ConnectFields({
             ) : null}
           </div>
         ) : (
-          <div className="sf-row" style={{ alignItems: 'center' }}>
+          <div className="sf-row sf-center">
             <span className="sf-mono" data-testid="key-hint">
               {m.savedKey(saved?.keyHint ?? '')}
             </span>

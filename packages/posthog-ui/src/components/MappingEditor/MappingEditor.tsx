@@ -81,10 +81,10 @@ export const MappingEditor = forwardRef<HTMLElement, MappingEditorProps>(functio
       aria-label={m.mappingTitle}
     >
       <h2 className="sf-heading">{m.mappingTitle}</h2>
-      <fieldset className="sf-row" style={{ border: 0, padding: 0 }}>
-        <legend className="sf-label">{m.queryType}</legend>
+      <fieldset className="sf-choices">
+        <legend>{m.queryType}</legend>
         {types.map(([type, label]) => (
-          <label key={type} className="sf-row" style={{ alignItems: 'center', gap: 4, flex: 'none' }}>
+          <label key={type} className="sf-choice">
             <input
               type="radio"
               name={`sf-query-type-${base.id}`}

@@ -164,8 +164,8 @@ export const QueryFlow = forwardRef<HTMLElement, QueryFlowProps>(function QueryF
                 <input {...control} className="sf-input" value={name} onChange={(e) => setName(e.target.value)} />
               )}
             </Field>
-            <fieldset className="sf-row" style={{ border: 0, padding: 0 }}>
-              <legend className="sf-label">{m.queryType}</legend>
+            <fieldset className="sf-choices">
+              <legend>{m.queryType}</legend>
               {(
                 [
                   ['product_usage', m.typeProductUsage],
@@ -173,7 +173,7 @@ export const QueryFlow = forwardRef<HTMLElement, QueryFlowProps>(function QueryF
                   ['custom_object', m.typeCustomObject],
                 ] as [QueryType, string][]
               ).map(([type, label]) => (
-                <label key={type} className="sf-row" style={{ alignItems: 'center', gap: 4, flex: 'none' }}>
+                <label key={type} className="sf-choice">
                   <input
                     type="radio"
                     name="sf-flow-type"

@@ -48,7 +48,7 @@ export const QueryList = forwardRef<HTMLElement, QueryListProps>(function QueryL
       data-state={state}
       aria-label={m.queriesTitle}
     >
-      <div className="sf-row" style={{ alignItems: 'center' }}>
+      <div className="sf-row sf-center">
         <h2 className="sf-heading sf-grow">{m.queriesTitle}</h2>
         {onAdd ? (
           <Button variant="primary" onClick={onAdd}>

@@ -79,7 +79,7 @@ export const PreviewTable = forwardRef<HTMLDivElement, PreviewTableProps>(functi
     <StandaloneRoot>
       <div ref={ref} className={cx('sf-stack', 'sf-preview', className)} data-state={state} aria-busy={loading}>
         {columns && !error ? (
-          <div className="sf-row" style={{ alignItems: 'center' }}>
+          <div className="sf-row sf-center">
             <span>{m.rowCount(rows.length)}</span>
             {elapsedMs !== undefined ? <span className="sf-muted">{m.elapsed(elapsedMs)}</span> : null}
             {truncation ? (

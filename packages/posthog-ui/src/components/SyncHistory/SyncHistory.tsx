@@ -73,7 +73,7 @@ export const SyncHistory = forwardRef<HTMLElement, SyncHistoryProps>(function Sy
       aria-labelledby={headingId}
       aria-busy={state === 'loading'}
     >
-      <div className="sf-row" style={{ alignItems: 'center' }}>
+      <div className="sf-row sf-center">
         <h2 id={headingId} className="sf-heading sf-grow">
           {m.historyTitle}
         </h2>
