@@ -91,6 +91,8 @@ export const defaultMessages = {
   attributeFor: (column: string) => `Attribute for ${column}`,
   liveCheck: 'Check against the preview',
   liveCheckIdle: 'Run a preview to check the mapping against real rows.',
+  liveCheckNeedsAccount: 'Choose the account column to check the mapping.',
+  liveCheckNeedsMapping: 'Complete the mapping to check it against the preview.',
   checking: 'Checking…',
   wouldWrite: (n: number, total: number) => `${num(n)} of ${num(total)} rows would be written`,
   rejectSummary: (count: number, total: number, column: string | null, problem: string) =>

@@ -7,6 +7,9 @@ import { groupRejects } from './groupRejects'
 /** Where the live check stands; exposed as `data-state`. */
 export type LiveCheckState = 'idle' | 'checking' | 'clean' | 'rejects' | 'error'
 
+/** What the check waits for before it can run: a preview's rows, the account column, or the rest of the mapping. */
+export type LiveCheckWait = 'preview' | 'account' | 'mapping'
+
 /**
  * The mapping checked against the preview rows by the dry-run route: how many rows would be written, the rejects
  * grouped by reason ("3 of 100 values in “day” are not timestamps") with examples, and the resolver's match rate
@@ -16,15 +19,16 @@ export function LiveCheck({
   result,
   error,
   checking,
-  hasSample,
+  waitingFor,
 }: {
   result: DryRunResponse | undefined
   error: ApiError | null
   checking: boolean
-  hasSample: boolean
+  /** Set while the check cannot run yet; says what it needs. */
+  waitingFor: LiveCheckWait | null
 }) {
   const m = useMessages()
-  const state: LiveCheckState = !hasSample
+  const state: LiveCheckState = waitingFor
     ? 'idle'
     : error
       ? 'error'
@@ -46,7 +50,15 @@ export function LiveCheck({
   function body() {
     switch (state) {
       case 'idle':
-        return <p className="sf-muted">{m.liveCheckIdle}</p>
+        return (
+          <p className="sf-muted">
+            {waitingFor === 'account'
+              ? m.liveCheckNeedsAccount
+              : waitingFor === 'mapping'
+                ? m.liveCheckNeedsMapping
+                : m.liveCheckIdle}
+          </p>
+        )
       case 'checking':
         return <p className="sf-muted">{m.checking}</p>
       case 'error':

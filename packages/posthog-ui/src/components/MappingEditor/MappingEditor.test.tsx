@@ -1,4 +1,4 @@
-import type { QueryType } from '@statisfy/posthog-sdk'
+import type { PreviewResponse, QueryType } from '@statisfy/posthog-sdk'
 import { screen, waitFor, within } from '@testing-library/react'
 import { useState } from 'react'
 import { describe, expect, it, vi } from 'vitest'
@@ -8,24 +8,31 @@ import { MappingEditor } from './MappingEditor'
 import { type DefinitionBase, suggestDraft } from './mappingDraft'
 
 const { type: _type, mapping: _mapping, ...base } = usageDefinition
-const columns = usagePreview.columns.map((name, i) => ({ name, type: usagePreview.types[i] ?? 'String' }))
 
 function Harness({
   type = 'product_usage',
   onSave,
   baseOverride,
+  preview = usagePreview,
 }: {
   type?: QueryType
   onSave?: () => void
   baseOverride?: Partial<DefinitionBase>
+  preview?: PreviewResponse
 }) {
-  const [draft, setDraft] = useState(() => suggestDraft(type, columns, catalog))
+  const [draft, setDraft] = useState(() =>
+    suggestDraft(
+      type,
+      preview.columns.map((name, i) => ({ name, type: preview.types[i] ?? 'String' })),
+      catalog,
+    ),
+  )
   return (
     <MappingEditor
       value={draft}
       onChange={setDraft}
       base={{ ...base, ...baseOverride }}
-      preview={usagePreview}
+      preview={preview}
       catalog={catalog}
       onSave={onSave}
     />
@@ -93,5 +100,32 @@ describe('MappingEditor', () => {
     expect(
       within(screen.getByLabelText('Attribute for metric')).getByRole('option', { name: 'Name (string, required)' }),
     ).toBeInTheDocument()
+  })
+
+  it('picks the account resolver and column a column name points to, and re-picks when the resolver changes', async () => {
+    const orgPreview: PreviewResponse = {
+      ...usagePreview,
+      columns: ['org_id', 'contact_email', 'plan'],
+      types: ['String', 'String', 'String'],
+      rows: [['org-1', 'ann@acme.com', 'pro']],
+    }
+    const { user } = renderWithBackend(<Harness type="custom_field" preview={orgPreview} />)
+    expect(screen.getByLabelText('Match accounts by')).toHaveValue('org_id')
+    expect(screen.getByLabelText('Account column')).toHaveValue('org_id')
+    await user.selectOptions(screen.getByLabelText('Match accounts by'), 'email_domain')
+    expect(screen.getByLabelText('Account column')).toHaveValue('contact_email')
+    // Still the user's choice: another column stays picked.
+    await user.selectOptions(screen.getByLabelText('Account column'), 'plan')
+    expect(screen.getByLabelText('Account column')).toHaveValue('plan')
+  })
+
+  it('says what the live check waits for once a preview ran', async () => {
+    const { user } = renderWithBackend(<Harness />)
+    await user.selectOptions(screen.getByLabelText('Account column'), '')
+    expect(await screen.findByText('Choose the account column to check the mapping.')).toBeInTheDocument()
+    expect(screen.queryByText(/Run a preview/)).not.toBeInTheDocument()
+    await user.selectOptions(screen.getByLabelText('Account column'), 'org_domain')
+    await user.selectOptions(screen.getByLabelText('Value column'), '')
+    expect(await screen.findByText('Complete the mapping to check it against the preview.')).toBeInTheDocument()
   })
 })

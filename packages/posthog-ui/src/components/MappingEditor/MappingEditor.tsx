@@ -7,7 +7,7 @@ import { Button } from '../../primitives/Button'
 import { cx } from '../../primitives/cx'
 import { Field } from '../../primitives/Field'
 import { ColumnSelect } from './ColumnSelect'
-import { LiveCheck } from './LiveCheck'
+import { LiveCheck, type LiveCheckWait } from './LiveCheck'
 import { buildDefinition, type DefinitionBase, type MappingDraft } from './mappingDraft'
 import { suggestColumns } from './suggestions'
 import { issueFinder, TypeFields } from './TypeFields'
@@ -72,6 +72,20 @@ export const MappingEditor = forwardRef<HTMLElement, MappingEditorProps>(functio
     ['custom_object', m.typeCustomObject],
   ]
   const resolvers = catalog?.resolvers ?? [value.resolver]
+  // A new resolver gets the column whose name fits it (org_id for Organisation ID), unless the chosen one fits too;
+  // the user can still pick any other column.
+  const changeResolver = (resolver: MappingDraft['resolver']) => {
+    const fitting = suggestColumns('account', columns, resolver)
+    const keep = value.accountColumn !== '' && (fitting.length === 0 || fitting.includes(value.accountColumn))
+    set({ resolver, accountColumn: keep ? value.accountColumn : (fitting[0] ?? '') })
+  }
+  const waitingFor: LiveCheckWait | null = !sample
+    ? 'preview'
+    : built.ok
+      ? null
+      : value.accountColumn === ''
+        ? 'account'
+        : 'mapping'
 
   return (
     <section
@@ -103,7 +117,7 @@ export const MappingEditor = forwardRef<HTMLElement, MappingEditorProps>(functio
               {...control}
               className="sf-select"
               value={value.resolver}
-              onChange={(event) => set({ resolver: event.target.value as MappingDraft['resolver'] })}
+              onChange={(event) => changeResolver(event.target.value as MappingDraft['resolver'])}
             >
               {resolvers.map((resolver) => (
                 <option key={resolver} value={resolver}>
@@ -123,12 +137,7 @@ export const MappingEditor = forwardRef<HTMLElement, MappingEditorProps>(functio
         />
       </div>
       <TypeFields draft={value} set={set} columns={columns} catalog={catalog} issueAt={issueAt} />
-      <LiveCheck
-        result={check.data}
-        error={check.error}
-        checking={check.isFetching}
-        hasSample={sample !== null && built.ok}
-      />
+      <LiveCheck result={check.data} error={check.error} checking={check.isFetching} waitingFor={waitingFor} />
       {built.ok ? null : (
         <div role="status" className="sf-stack" style={{ gap: 4 }} data-testid="save-blockers">
           <p className="sf-label" style={{ margin: 0 }}>

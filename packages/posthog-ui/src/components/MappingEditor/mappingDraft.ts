@@ -6,7 +6,7 @@ import {
   queryDefinitionSchema,
 } from '@statisfy/posthog-sdk'
 import type { PreviewColumn } from '../PreviewTable/PreviewTable'
-import { suggestColumns, suggestTarget } from './suggestions'
+import { suggestAccount, suggestColumns, suggestTarget } from './suggestions'
 
 /**
  * What the mapping editor edits: every setting of every query type, so switching the type keeps what was chosen.
@@ -41,9 +41,11 @@ export function suggestDraft(
   columns: readonly PreviewColumn[],
   catalog: Catalog | undefined,
 ): MappingDraft {
-  const resolver: AccountResolver = catalog?.resolvers.includes('email_domain')
-    ? 'email_domain'
-    : (catalog?.resolvers[0] ?? 'account_name')
+  // The resolver a column's name points to (org_id → Organisation ID); without one, the email domain if offered.
+  const account = suggestAccount(columns, catalog?.resolvers ?? [])
+  const resolver: AccountResolver =
+    account?.resolver ??
+    (catalog?.resolvers.includes('email_domain') ? 'email_domain' : (catalog?.resolvers[0] ?? 'account_name'))
   const used = new Set<string>()
   const pick = (role: Parameters<typeof suggestColumns>[0], extra?: AccountResolver) => {
     const column = suggestColumns(role, columns, extra).find((c) => !used.has(c)) ?? ''

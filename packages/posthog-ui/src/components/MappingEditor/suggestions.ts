@@ -71,3 +71,26 @@ export function suggestTarget(column: string, targets: readonly CatalogField[]):
   const name = normalise(column)
   return targets.find((t) => normalise(t.key) === name || normalise(t.label) === name)?.key ?? ''
 }
+
+// Identifier resolvers first: a column that fits one of them is an exact key, while a domain or a name is a guess.
+const resolverOrder = ['statisfy_id', 'crm_id', 'org_id', 'custom_field', 'email_domain', 'account_name']
+const resolverRank = (resolver: AccountResolver) => {
+  const rank = resolverOrder.indexOf(resolver.startsWith('custom_field:') ? 'custom_field' : resolver)
+  return rank === -1 ? resolverOrder.length : rank
+}
+
+/**
+ * The resolver the result's columns point to (`org_id` for an `org_id` column, `email_domain` for `email`...), and
+ * the column to match accounts by, or `null` when no column name suggests one of `resolvers`.
+ */
+export function suggestAccount(
+  columns: readonly PreviewColumn[],
+  resolvers: readonly AccountResolver[],
+): { resolver: AccountResolver; column: string } | null {
+  const ranked = [...resolvers].sort((a, b) => resolverRank(a) - resolverRank(b))
+  for (const resolver of ranked) {
+    const column = suggestColumns('account', columns, resolver)[0]
+    if (column) return { resolver, column }
+  }
+  return null
+}
