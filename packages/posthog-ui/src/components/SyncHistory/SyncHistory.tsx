@@ -1,5 +1,7 @@
 import type { ApiRun, RunQueryResponse } from '@statisfy/posthog-sdk'
-import { forwardRef, useId, useState } from 'react'
+import { useQueryClient } from '@tanstack/react-query'
+import { forwardRef, useEffect, useId, useState } from 'react'
+import { postHogQueryKeys } from '../../hooks/queryKeys'
 import { useRunNow } from '../../hooks/useRunNow'
 import { useRuns } from '../../hooks/useRuns'
 import { useMessages } from '../../i18n/useMessages'
@@ -47,16 +49,20 @@ export const SyncHistory = forwardRef<HTMLElement, SyncHistoryProps>(function Sy
   const [openRunId, setOpenRunId] = useState<string | null>(null)
   const runs = useRuns({ queryId, limit: pageSize, pollMs: pending ? 3000 : false })
   const runNow = useRunNow()
+  const queryClient = useQueryClient()
   const list = runs.data?.pages.flatMap((page) => page.runs) ?? []
   // Without a run id from the scheduler, any run started since the request counts.
-  if (
-    pending &&
+  const reported =
+    pending !== null &&
     list.some((run) =>
       pending.runId ? run.id === pending.runId : Date.parse(run.startedAt) >= Date.parse(pending.queuedAt),
     )
-  ) {
+  useEffect(() => {
+    if (!reported) return
     setPending(null)
-  }
+    // The saved queries show their last run; a queued run was not there when Run now answered.
+    void queryClient.invalidateQueries({ queryKey: postHogQueryKeys.queries() })
+  }, [reported, queryClient])
   const state: SyncHistoryState = runs.isPending
     ? 'loading'
     : runs.isError
