@@ -69,7 +69,7 @@ export const RunNow: Story = {
     await canvas.findByRole('table')
     await userEvent.click(canvas.getByRole('button', { name: 'Run now' }))
     // The fake scheduler finishes at once: the new run shows up as a thirteenth bar.
-    await waitFor(() => expect(canvasElement.querySelectorAll('svg.sf-chart rect')).toHaveLength(13))
+    await waitFor(() => expect(canvasElement.querySelectorAll('.sf-chart-bar')).toHaveLength(13))
   },
 }
 

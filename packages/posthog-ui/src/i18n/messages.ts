@@ -165,7 +165,17 @@ export const defaultMessages = {
   runQueued: 'Run started',
   noRuns: 'No runs yet.',
   loadMore: 'Load more',
-  rowsPerRun: 'Rows written per run',
+  rowsPerRun: 'Rows per run',
+  /** The chart's accessible description after `rowsPerRun`; numbers and dates come formatted. */
+  chartSummary: (runs: number, from: string, to: string, written: string, rejected: string, most: string) =>
+    runs === 1
+      ? `one run on ${from}, ${written} written, ${rejected} rejected.`
+      : `${runs} runs from ${from} to ${to}, ${written} written and ${rejected} rejected in all; at most ${most} in one run.`,
+  /** One bar's tooltip. */
+  chartBar: (date: string, status: string, written: string, rejected: string) =>
+    `${date} · ${status}: ${written} written, ${rejected} rejected`,
+  /** What the chart's scale ends at. */
+  chartMax: (rows: string) => `${rows} rows`,
   runStarted: 'Started',
   runStatus: 'Status',
   runRead: 'Read',

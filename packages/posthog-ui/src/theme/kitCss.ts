@@ -83,11 +83,19 @@ ${themed('light')},${themed('dark')},${themed('auto')}{color:var(--sf-color-fg);
 .sf-root .sf-runs{width:100%;border-collapse:collapse;font-variant-numeric:tabular-nums}
 .sf-root .sf-runs th,.sf-root .sf-runs td{text-align:left;padding:calc(var(--sf-space)*1.5) calc(var(--sf-space)*2);border-bottom:1px solid var(--sf-color-border);vertical-align:top}
 .sf-root .sf-runs th{background:var(--sf-color-surface)}
-.sf-root .sf-chart{display:block;max-width:100%;height:auto}
-.sf-root .sf-chart rect{fill:var(--sf-color-accent)}
-.sf-root .sf-chart rect[data-status=failed]{fill:var(--sf-color-danger)}
-.sf-root .sf-chart rect[data-status=partial]{fill:var(--sf-color-warning)}
-.sf-root .sf-chart rect[data-status=skipped]{fill:var(--sf-color-muted)}
+.sf-root .sf-chart{display:flex;flex-direction:column;gap:var(--sf-space);font-size:.85em;color:var(--sf-color-muted);max-width:48em}
+.sf-root .sf-chart-plot{height:6em;display:flex;align-items:flex-end;border-top:1px dashed var(--sf-color-border);border-bottom:1px solid var(--sf-color-muted)}
+.sf-root .sf-chart-bar{flex:0 1 1.75em;min-width:1px;height:100%;display:flex;flex-direction:column;justify-content:flex-end;align-items:center}
+.sf-root .sf-chart-bar>span{display:block;width:70%;min-width:1px}
+.sf-root .sf-chart-bar:hover>span{opacity:.75}
+.sf-root .sf-chart-written{background:var(--sf-color-accent);min-height:2px}
+.sf-root .sf-chart-rejected,.sf-root .sf-chart-legend [data-key=rejected]::before{background:var(--sf-color-warning)}
+.sf-root .sf-chart-bar[data-status=failed]>.sf-chart-written{background:var(--sf-color-danger)}
+.sf-root .sf-chart-bar[data-status=skipped]>.sf-chart-written{background:var(--sf-color-muted)}
+.sf-root .sf-chart-axis{display:flex;flex-wrap:wrap;justify-content:space-between;gap:var(--sf-space) calc(var(--sf-space)*3)}
+.sf-root .sf-chart-legend{display:flex;gap:calc(var(--sf-space)*3)}
+.sf-root .sf-chart-legend>span::before{content:'';display:inline-block;width:.75em;height:.75em;margin-right:var(--sf-space);border-radius:2px;vertical-align:-.05em}
+.sf-root .sf-chart-legend [data-key=written]::before{background:var(--sf-color-accent)}
 .sf-root .sf-visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .sf-root .sf-meter{display:block;width:100%;max-width:24em;height:.8em}
 .sf-root fieldset{margin:0;min-width:0}

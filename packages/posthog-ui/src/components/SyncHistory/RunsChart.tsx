@@ -1,49 +1,70 @@
 import type { ApiRun } from '@statisfy/posthog-sdk'
-import { useId } from 'react'
+import type { CSSProperties } from 'react'
 import { useMessages } from '../../i18n/useMessages'
 
-const WIDTH = 480
-const HEIGHT = 96
-const GAP = 2
-
 /**
- * Rows written per run as a small bar chart, oldest on the left; bar colour follows the run's status. An SVG with
- * `role="img"`, a title, and a `<title>` per bar, so screen readers get the numbers too.
+ * Rows per run as a bar chart, oldest on the left: rows written with the rejected ones stacked on top, on a baseline
+ * with the scale's top labelled. Built from HTML boxes rather than a scaled SVG so bars keep a bounded width
+ * (one run is one slim bar, a hundred runs share the width) and the labels keep their size at any width. Each bar has
+ * a tooltip (date, status, written, rejected); the whole is one `role="img"` with a summary for screen readers
+ * (the table below has every number).
  */
 export function RunsChart({ runs }: { runs: readonly ApiRun[] }) {
   const m = useMessages()
-  const titleId = useId()
   const ordered = [...runs].reverse()
-  const max = Math.max(1, ...ordered.map((run) => run.counts.written))
-  const barWidth = ordered.length > 0 ? WIDTH / ordered.length - GAP : 0
+  const number = (n: number) => n.toLocaleString(m.dateLocale)
   const date = new Intl.DateTimeFormat(m.dateLocale, { dateStyle: 'medium', timeStyle: 'short' })
+  const day = new Intl.DateTimeFormat(m.dateLocale, { dateStyle: 'medium' })
+  const max = Math.max(1, ...ordered.map((run) => run.counts.written + run.counts.rejected))
+  const written = ordered.reduce((sum, run) => sum + run.counts.written, 0)
+  const rejected = ordered.reduce((sum, run) => sum + run.counts.rejected, 0)
+  const first = ordered[0]
+  const last = ordered.at(-1)
+  if (!first || !last) return null
+  const pct = (n: number): CSSProperties => ({ height: `${(n / max) * 100}%` })
   return (
-    <svg
-      className="sf-chart"
-      viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-      width={WIDTH}
-      height={HEIGHT}
-      role="img"
-      aria-labelledby={titleId}
-    >
-      <title id={titleId}>{m.rowsPerRun}</title>
-      {ordered.map((run, i) => {
-        // Keep a sliver for runs that wrote nothing, so failed and skipped runs stay visible.
-        const height = Math.max(2, (run.counts.written / max) * (HEIGHT - 4))
-        return (
-          <rect
+    <div className="sf-chart">
+      <span className="sf-chart-max" aria-hidden="true">
+        {m.chartMax(number(max))}
+      </span>
+      <div
+        className="sf-chart-plot"
+        role="img"
+        aria-label={`${m.rowsPerRun}: ${m.chartSummary(
+          ordered.length,
+          day.format(new Date(first.startedAt)),
+          day.format(new Date(last.startedAt)),
+          number(written),
+          number(rejected),
+          number(max),
+        )}`}
+      >
+        {ordered.map((run) => (
+          <div
             key={run.id}
+            className="sf-chart-bar"
+            data-run={run.id}
             data-status={run.status}
-            x={i * (barWidth + GAP)}
-            y={HEIGHT - height}
-            width={barWidth}
-            height={height}
-            rx={1}
+            title={m.chartBar(
+              date.format(new Date(run.startedAt)),
+              m.statusLabels[run.status],
+              number(run.counts.written),
+              number(run.counts.rejected),
+            )}
           >
-            <title>{`${date.format(new Date(run.startedAt))}: ${m.runWritten} ${run.counts.written.toLocaleString(m.dateLocale)} (${m.statusLabels[run.status]})`}</title>
-          </rect>
-        )
-      })}
-    </svg>
+            {run.counts.rejected > 0 ? <span className="sf-chart-rejected" style={pct(run.counts.rejected)} /> : null}
+            <span className="sf-chart-written" style={pct(run.counts.written)} />
+          </div>
+        ))}
+      </div>
+      <div className="sf-chart-axis" aria-hidden="true">
+        <span>{day.format(new Date(first.startedAt))}</span>
+        <span className="sf-chart-legend">
+          <span data-key="written">{m.runWritten}</span>
+          <span data-key="rejected">{m.runRejected}</span>
+        </span>
+        <span>{ordered.length > 1 ? day.format(new Date(last.startedAt)) : null}</span>
+      </div>
+    </div>
   )
 }

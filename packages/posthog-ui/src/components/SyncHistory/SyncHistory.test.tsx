@@ -1,6 +1,7 @@
+import type { ApiRun } from '@statisfy/posthog-sdk'
 import { screen, waitFor, within } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { usagePreview } from '../../../test/fixtures'
+import { runs, usagePreview } from '../../../test/fixtures'
 import { renderWithBackend } from '../../../test/renderWithBackend'
 import { SyncHistory } from './SyncHistory'
 
@@ -15,11 +16,37 @@ describe('SyncHistory', () => {
     expect(within(table).getByText('Failed')).toBeInTheDocument()
     expect(within(table).getByText(/rate-limited the key/)).toBeInTheDocument()
     expect(within(table).getByText('Skipped: the query was disabled.')).toBeInTheDocument()
-    const bars = container.querySelectorAll('svg.sf-chart rect')
+    const bars = container.querySelectorAll('.sf-chart-bar')
     expect(bars).toHaveLength(6)
-    // Oldest first: the newest (partial) run is the last bar.
-    expect(bars[5]).toHaveAttribute('data-status', 'partial')
-    expect(screen.getByRole('img', { name: 'Rows written per run' })).toBeInTheDocument()
+    // Oldest first: the newest (partial) run is the last bar, its rejected rows stacked on the written ones.
+    const newest = bars[5] as HTMLElement
+    expect(newest).toHaveAttribute('data-status', 'partial')
+    expect(newest.title).toMatch(/Partial: 1,475 written, 5 rejected$/)
+    expect(newest.querySelector('.sf-chart-rejected')).not.toBeNull()
+    const chart = screen.getByRole('img', {
+      name: /^Rows per run: 6 runs from .+ to .+, [\d,]+ written and 5 rejected/,
+    })
+    expect(chart).toContainElement(newest)
+    // The tallest run fills the scale, whose top is labelled.
+    const tallest = Math.max(...runs.slice(0, 6).map((r) => r.counts.written + r.counts.rejected))
+    expect(container.querySelector('.sf-chart-max')).toHaveTextContent(`${tallest.toLocaleString('en-US')} rows`)
+    const heights = [...bars].map((bar) => Number.parseFloat((bar.lastElementChild as HTMLElement).style.height))
+    expect(Math.max(...heights)).toBeLessThanOrEqual(100)
+    expect(heights.filter((h) => h > 0).length).toBeGreaterThan(0)
+  })
+
+  it('charts a single run as one bar with its numbers', async () => {
+    const only = runs[1] as ApiRun
+    const { container } = renderWithBackend(<SyncHistory />, { runs: [only] })
+    await screen.findByRole('table')
+    expect(container.querySelectorAll('.sf-chart-bar')).toHaveLength(1)
+    expect(
+      screen.getByRole('img', {
+        name: `Rows per run: one run on Nov ${new Date(only.startedAt).getDate()}, 2026, ${only.counts.written.toLocaleString('en-US')} written, 0 rejected.`,
+      }),
+    ).toBeInTheDocument()
+    const written = container.querySelector('.sf-chart-written') as HTMLElement
+    expect(written.style.height).toBe('100%')
   })
 
   it('pages older runs with Load more', async () => {
@@ -27,7 +54,7 @@ describe('SyncHistory', () => {
     await screen.findByRole('table')
     expect(screen.getAllByRole('row')).toHaveLength(1 + 5 + 1) // header, runs, the failed run's error
     await user.click(screen.getByRole('button', { name: 'Load more' }))
-    await waitFor(() => expect(document.querySelectorAll('svg.sf-chart rect')).toHaveLength(10))
+    await waitFor(() => expect(document.querySelectorAll('.sf-chart-bar')).toHaveLength(10))
   })
 
   it('opens a run’s rejects grouped by reason with row data, and downloads them as CSV', async () => {
@@ -54,7 +81,7 @@ describe('SyncHistory', () => {
     await screen.findByRole('table')
     await user.click(screen.getByRole('button', { name: 'Run now' }))
     await waitFor(() => expect(backend.calls.some((c) => c.operation === 'runQuery')).toBe(true))
-    await waitFor(() => expect(document.querySelectorAll('svg.sf-chart rect')).toHaveLength(13))
+    await waitFor(() => expect(document.querySelectorAll('.sf-chart-bar')).toHaveLength(13))
     expect(screen.queryByText('Run started')).not.toBeInTheDocument()
   })
 
