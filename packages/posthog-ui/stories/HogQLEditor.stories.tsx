@@ -196,8 +196,8 @@ export const WithSchemaCompletion: Story = {
 }
 
 /** PostHog’s parser rejects the query: the error is underlined where HogQLMetadata says, and `data-state` is invalid. */
-// biome-ignore lint/suspicious/noShadowRestrictedNames: named for the scenario like the other stories; the global is unused here
-export const SyntaxError: Story = {
+export const ParseError: Story = {
+  name: 'Syntax error',
   args: { defaultValue: 'SELCT event, count() AS value\nFROM events\nGROUP BY event', validate: parserValidate },
   play: async ({ canvasElement }) => {
     await waitFor(() => expect(canvasElement.querySelector('.cm-lintRange-error')).toHaveTextContent('SELCT'), {
