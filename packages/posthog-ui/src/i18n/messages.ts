@@ -161,6 +161,10 @@ export const defaultMessages = {
   // SyncHistory
   historyTitle: 'Sync history',
   runsTable: 'Runs',
+  historyQuery: 'Query',
+  allQueries: 'All queries',
+  /** Under the title when the history shows one query's runs without the query picker. */
+  historyOf: (name: string) => `Runs of “${name}”`,
   runNow: 'Run now',
   runQueued: 'Run started',
   noRuns: 'No runs yet.',

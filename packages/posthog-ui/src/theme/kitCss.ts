@@ -68,6 +68,10 @@ ${themed('light')},${themed('dark')},${themed('auto')}{color:var(--sf-color-fg);
 .sf-root .sf-list{list-style:none;margin:0;padding:0;display:flex;flex-direction:column;gap:calc(var(--sf-space)*2)}
 .sf-root .sf-list>li{display:flex;flex-wrap:wrap;align-items:center;gap:calc(var(--sf-space)*2);padding:calc(var(--sf-space)*2);border:1px solid var(--sf-color-border);border-radius:var(--sf-radius)}
 .sf-root .sf-grow{flex:1 1 auto;min-width:0}
+.sf-root .sf-subtitle{margin:var(--sf-space) 0 0}
+.sf-root .sf-row>.sf-inline-field{flex:0 1 16em;flex-direction:row;align-items:center;gap:calc(var(--sf-space)*2)}
+.sf-root .sf-inline-field>.sf-label{white-space:nowrap}
+.sf-root .sf-list>li[aria-current=true]{border-color:var(--sf-color-accent);box-shadow:inset 3px 0 0 var(--sf-color-accent)}
 .sf-root .sf-steps{display:flex;flex-wrap:wrap;gap:var(--sf-space);list-style:none;margin:0;padding:0}
 .sf-root .sf-steps [aria-current=step]{font-weight:700;color:var(--sf-color-accent)}
 .sf-root .sf-table-wrap{border:1px solid var(--sf-color-border);border-radius:var(--sf-radius);overflow:auto;position:relative;background:var(--sf-color-bg)}

@@ -74,4 +74,26 @@ describe('PostHogSettings', () => {
     await waitFor(() => expect(backend.calls.some((c) => c.operation === 'saveQuery')).toBe(true))
     expect(backend.calls.find((c) => c.operation === 'saveQuery')?.params.queryId).toMatch(/^weekly-usage-/)
   })
+
+  it('says whose runs the history shows, and filters them by query from the list or the picker', async () => {
+    const { user } = renderWithBackend(<PostHogSettings now={now} />)
+    const history = await screen.findByRole('region', { name: 'Sync history' })
+    const picker = within(history).getByLabelText('Query')
+    expect(picker).toHaveValue('')
+    await within(history).findByRole('table')
+    // All queries: each run names its query.
+    expect(within(history).getByRole('columnheader', { name: 'Query' })).toBeInTheDocument()
+    await user.click(screen.getByRole('button', { name: 'Plan and seats' }))
+    expect(picker).toHaveValue('plan-fields')
+    expect(screen.getByRole('button', { name: 'Plan and seats' }).closest('li')).toHaveAttribute('aria-current', 'true')
+    expect(await within(history).findByText('No runs yet.')).toBeInTheDocument()
+    await user.selectOptions(picker, 'usage-daily')
+    expect(screen.getByRole('button', { name: 'Daily product usage' }).closest('li')).toHaveAttribute(
+      'aria-current',
+      'true',
+    )
+    await within(history).findByRole('table')
+    expect(within(history).queryByRole('columnheader', { name: 'Query' })).not.toBeInTheDocument()
+    expect(within(history).getByRole('button', { name: 'Run now' })).toBeInTheDocument()
+  })
 })

@@ -77,7 +77,7 @@ export const PostHogSettings = forwardRef<HTMLDivElement, PostHogSettingsProps>(
             onSelect={(query) => setSelected(query.definition.id)}
             selectedId={selected}
           />
-          <SyncHistory key={selected ?? 'all'} queryId={selected ?? undefined} />
+          <SyncHistory queryId={selected ?? undefined} onQueryIdChange={(queryId) => setSelected(queryId ?? null)} />
         </>
       ) : null}
     </div>

@@ -97,4 +97,14 @@ describe('SyncHistory', () => {
     expect(await screen.findByText('The run store is unavailable.')).toBeInTheDocument()
     expect(screen.getByRole('button', { name: 'Retry' })).toBeInTheDocument()
   })
+
+  it('names the query it shows, or each run’s query when it shows them all', async () => {
+    const { unmount } = renderWithBackend(<SyncHistory queryId="usage-daily" />)
+    expect(await screen.findByText('Runs of “Daily product usage”')).toBeInTheDocument()
+    unmount()
+    renderWithBackend(<SyncHistory pageSize={3} />)
+    const table = await screen.findByRole('table')
+    expect(within(table).getByRole('columnheader', { name: 'Query' })).toBeInTheDocument()
+    expect(within(table).getAllByRole('row')[1]).toHaveTextContent(runs[0]?.queryName ?? '')
+  })
 })

@@ -2,6 +2,7 @@ import type { ApiRun, RunQueryResponse } from '@statisfy/posthog-sdk'
 import { useQueryClient } from '@tanstack/react-query'
 import { forwardRef, useEffect, useId, useState } from 'react'
 import { postHogQueryKeys } from '../../hooks/queryKeys'
+import { useQueries } from '../../hooks/useQueries'
 import { useRunNow } from '../../hooks/useRunNow'
 import { useRuns } from '../../hooks/useRuns'
 import { useMessages } from '../../i18n/useMessages'
@@ -9,6 +10,7 @@ import { Alert } from '../../primitives/Alert'
 import { Badge, type Tone } from '../../primitives/Badge'
 import { Button } from '../../primitives/Button'
 import { cx } from '../../primitives/cx'
+import { Field } from '../../primitives/Field'
 import { RunRejects } from './RunRejects'
 import { RunsChart } from './RunsChart'
 
@@ -16,6 +18,11 @@ import { RunsChart } from './RunsChart'
 export type SyncHistoryProps = {
   /** Only this saved query's runs; also enables "Run now". Leave out for every query's runs. */
   queryId?: string
+  /**
+   * Shows a query picker ("All queries" and each saved query) that calls this; the host keeps `queryId`.
+   * Without it the history says which query it shows, or lists each run's query.
+   */
+  onQueryIdChange?: (queryId: string | undefined) => void
   /** Runs per page. @default 20 */
   pageSize?: number
   className?: string
@@ -39,14 +46,23 @@ const statusTone: Record<ApiRun['status'], Tone> = {
  * <SyncHistory queryId="usage-daily" />
  */
 export const SyncHistory = forwardRef<HTMLElement, SyncHistoryProps>(function SyncHistory(
-  { queryId, pageSize, className },
+  { queryId, onQueryIdChange, pageSize, className },
   ref,
 ) {
   const m = useMessages()
   const headingId = useId()
+  const queries = useQueries()
+  const queryName = queries.data?.find((q) => q.definition.id === queryId)?.definition.name
   // The run asked for with "Run now", until the history reports it (runs are listed once they finish).
   const [pending, setPending] = useState<RunQueryResponse | null>(null)
   const [openRunId, setOpenRunId] = useState<string | null>(null)
+  // Another query's history: forget the run being waited for and the open rejects (React's reset-on-prop pattern).
+  const [shownQueryId, setShownQueryId] = useState(queryId)
+  if (shownQueryId !== queryId) {
+    setShownQueryId(queryId)
+    setPending(null)
+    setOpenRunId(null)
+  }
   const runs = useRuns({ queryId, limit: pageSize, pollMs: pending ? 3000 : false })
   const runNow = useRunNow()
   const queryClient = useQueryClient()
@@ -80,9 +96,32 @@ export const SyncHistory = forwardRef<HTMLElement, SyncHistoryProps>(function Sy
       aria-busy={state === 'loading'}
     >
       <div className="sf-row sf-center">
-        <h2 id={headingId} className="sf-heading sf-grow">
-          {m.historyTitle}
-        </h2>
+        <div className="sf-grow">
+          <h2 id={headingId} className="sf-heading">
+            {m.historyTitle}
+          </h2>
+          {queryName && !onQueryIdChange ? <p className="sf-muted sf-subtitle">{m.historyOf(queryName)}</p> : null}
+        </div>
+        {onQueryIdChange ? (
+          <Field label={m.historyQuery} className="sf-inline-field">
+            {(control) => (
+              <select
+                {...control}
+                className="sf-select"
+                value={queryId ?? ''}
+                onChange={(event) => onQueryIdChange(event.target.value || undefined)}
+              >
+                <option value="">{m.allQueries}</option>
+                {queryId && !queryName ? <option value={queryId}>{queryId}</option> : null}
+                {(queries.data ?? []).map((q) => (
+                  <option key={q.definition.id} value={q.definition.id}>
+                    {q.definition.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        ) : null}
         {queryId ? (
           <Button
             variant="primary"
@@ -126,6 +165,7 @@ export const SyncHistory = forwardRef<HTMLElement, SyncHistoryProps>(function Sy
                 <thead>
                   <tr>
                     <th scope="col">{m.runStarted}</th>
+                    {queryId ? null : <th scope="col">{m.historyQuery}</th>}
                     <th scope="col">{m.runStatus}</th>
                     <th scope="col">{m.runRead}</th>
                     <th scope="col">{m.runWritten}</th>
@@ -181,8 +221,8 @@ function RunRow({
       <tr data-state={run.status}>
         <td>
           <time dateTime={run.startedAt}>{date.format(new Date(run.startedAt))}</time>
-          {showQuery ? <div className="sf-muted">{run.queryName}</div> : null}
         </td>
+        {showQuery ? <td>{run.queryName}</td> : null}
         <td>
           <Badge tone={statusTone[run.status]}>{m.statusLabels[run.status]}</Badge>
         </td>
@@ -201,14 +241,14 @@ function RunRow({
       </tr>
       {run.error || run.skipReason ? (
         <tr>
-          <td colSpan={6} data-tone={run.error ? 'danger' : 'muted'}>
+          <td colSpan={showQuery ? 7 : 6} data-tone={run.error ? 'danger' : 'muted'}>
             {run.error?.message ?? m.skipReasons[run.skipReason ?? 'query_disabled']}
           </td>
         </tr>
       ) : null}
       {open ? (
         <tr>
-          <td colSpan={6} id={panelId}>
+          <td colSpan={showQuery ? 7 : 6} id={panelId}>
             <RunRejects run={run} />
           </td>
         </tr>
