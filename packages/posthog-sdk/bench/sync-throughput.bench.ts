@@ -4,7 +4,7 @@
 // - narrow: an aggregation by (org, minute, event) with 4 short columns;
 // - typical: the same aggregation with UUID org ids, the org name and a second measure (6 columns);
 // - per-event: raw events (uuid, distinct_id, timestamp with microseconds, event, $group_0, $current_url, a value),
-//   the shape of `shared/toolchain.md`'s reference body and the engine's worst case: no timestamp repeats.
+//   the kind of body `shared/toolchain.md` measures, and the engine's worst case: no timestamp repeats.
 // Three sinks: one that only counts (a host streaming batches to its database), one that keeps every record in an
 // array, and the testing kit's in-memory upsert sink (`createMemoryRecordSink`).
 // CPU time of this process (user + system, GC threads included) and wall time are both measured; on a shared

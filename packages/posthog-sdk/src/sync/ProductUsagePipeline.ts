@@ -6,7 +6,7 @@ import type { SinkRecordByType } from './RecordSink'
 import type { RejectCollector } from './RejectCollector'
 import { duplicateReject, resolutionReject } from './rowRejects'
 import { StringIds } from './StringIds'
-import { TextKeySet } from './TextKeySet'
+import { TimestampKeySet } from './TimestampKeySet'
 import { UsageKeySet } from './UsageKeySet'
 
 type UsageRecord = SinkRecordByType['product_usage']
@@ -23,12 +23,12 @@ const SAMPLE_ROWS = 10_000
  * per distinct account id, reference, metric and timestamp, which keeps a sink that holds them small.
  *
  * When most timestamps of the first page are distinct (per-event rows), numbering them would cost a `Map` entry per
- * row for nothing: timestamps are then coerced row by row and keys kept in a {@link TextKeySet} (still exact).
+ * row for nothing: timestamps are then coerced row by row and keys kept in a {@link TimestampKeySet} (still exact).
  */
 export class ProductUsagePipeline implements RecordPipeline<'product_usage'> {
   private readonly seen = new UsageKeySet()
   /** Keys by timestamp text, when timestamps are distinct; undefined until the first page is seen. */
-  private distinct: TextKeySet | null | undefined
+  private distinct: TimestampKeySet | null | undefined
   private readonly accountIds = new StringIds()
   /** Account id strings by account number. */
   private readonly accountIdText: string[] = []
@@ -46,7 +46,7 @@ export class ProductUsagePipeline implements RecordPipeline<'product_usage'> {
 
   fill(rows: readonly (readonly unknown[])[], from: number, to: number, offset: number, out: UsageRecord[]): void {
     if (this.distinct === undefined)
-      this.distinct = distinctTimestamps(rows, this.cells.timestamp) ? new TextKeySet() : null
+      this.distinct = distinctTimestamps(rows, this.cells.timestamp) ? new TimestampKeySet() : null
     if (this.distinct) this.fillDistinct(this.distinct, rows, from, to, offset, out)
     else this.fillRepeating(rows, from, to, offset, out)
   }
@@ -102,7 +102,7 @@ export class ProductUsagePipeline implements RecordPipeline<'product_usage'> {
 
   /** Timestamps coerced row by row (they hardly repeat), keys checked with the timestamp text. */
   private fillDistinct(
-    seen: TextKeySet,
+    seen: TimestampKeySet,
     rows: readonly (readonly unknown[])[],
     from: number,
     to: number,

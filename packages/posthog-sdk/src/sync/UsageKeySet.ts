@@ -2,8 +2,8 @@ import { ExactKeySet } from './ExactKeySet'
 
 /** Grid cells (4 bytes each) allowed before density is checked: 1M cells, 4 MB. */
 const FREE_CELLS = 1 << 20
-/** Past {@link FREE_CELLS}, the grid must hold at least one key per this many cells, or the keys move to a hash set. */
-const MIN_DENSITY = 16
+/** Past {@link FREE_CELLS}, the grid must hold a key per this many cells (16 bytes), or the keys move to a hash set. */
+const MIN_DENSITY = 4
 
 /**
  * The natural keys `(account, metric, timestamp)` of a product_usage run, exactly, with the row that first had each
