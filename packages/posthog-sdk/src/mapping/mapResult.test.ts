@@ -76,6 +76,25 @@ describe('mapResult: product_usage', () => {
     expect(result.rejects[1]?.message).toMatch(/^Column "day": "not a date" is not a timestamp/)
     expect(result.records.map((r) => r.row)).toEqual([6])
   })
+
+  it('names the first bad cell in mapping order (account, metric, timestamp, value), also for repeated values', () => {
+    const rows = [
+      [null, 'not a date', '', 'many'],
+      ['org_1', 'not a date', '', 'many'],
+      ['org_1', 'not a date', 'events', 'many'],
+      ['org_1', '2025-06-01T00:00:00Z', 'events', 'many'],
+    ]
+    const result = mapResult(
+      productUsageQuery(),
+      { columns: usageColumns, types: usageTypes, rows: [...rows, ...rows] },
+      exampleCatalog,
+    )
+    const reasons = [RejectReason.MissingAccount, RejectReason.MissingMetric, RejectReason.BadTimestamp]
+    const expected = [...reasons, RejectReason.NotANumber]
+    expect(result.rejects.map((r) => r.reason)).toEqual([...expected, ...expected])
+    expect(result.rejects[5]).toMatchObject({ row: 6, column: 'metric', value: '' })
+    expect(result.records).toEqual([])
+  })
 })
 
 describe('mapResult: custom_field', () => {
