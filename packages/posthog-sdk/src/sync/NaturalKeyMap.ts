@@ -9,14 +9,16 @@ import { UsageKeySet } from './UsageKeySet'
  *
  * Each key part is numbered once per distinct string and the key kept as three ids in a {@link UsageKeySet}, which
  * maps it to the value's slot: an upsert is three `Map` lookups on strings the engine's records share (their hashes
- * are cached) and an array read, with no object per key for the garbage collector.
+ * are cached) and a few array reads, with no object per key for the garbage collector.
  */
 export class NaturalKeyMap<T extends QueryType, V> {
-  private readonly ids = [new StringIds(), new StringIds(), new StringIds()] as const
+  private readonly first = new StringIds()
+  private readonly second = new StringIds()
+  private readonly third = new StringIds()
   private keys = new UsageKeySet()
   private entries: V[] = []
-  /** The key parts of each entry, for ordered iteration. */
-  private parts: [string, string, string][] = []
+  /** The key part ids of each entry, `[a, b, c]` at `3 * slot`, for ordered iteration. */
+  private partIds = new Int32Array(3 * 1024)
 
   constructor(readonly type: T) {}
 
@@ -26,59 +28,87 @@ export class NaturalKeyMap<T extends QueryType, V> {
   }
 
   get(record: SinkRecordByType[T]): V | undefined {
-    const [a, b, c] = keyParts(record)
-    const x = this.ids[0].find(a)
-    const y = this.ids[1].find(b)
-    const z = this.ids[2].find(c)
-    if (x < 0 || y < 0 || z < 0) return undefined
-    const slot = this.keys.find(x, y, z)
+    const r: SinkRecordByType[QueryType] = record
+    let a: number
+    let b: number
+    let c: number
+    if ('metric' in r) {
+      a = this.first.find(r.accountId)
+      b = this.second.find(r.metric)
+      c = this.third.find(r.timestamp)
+    } else if ('field' in r) {
+      a = this.first.find(r.accountId)
+      b = 0
+      c = this.third.find(r.field)
+    } else {
+      a = this.first.find(r.objectType)
+      b = 0
+      c = this.third.find(r.key)
+    }
+    if (a < 0 || b < 0 || c < 0) return undefined
+    const slot = this.keys.find(a, b, c)
     return slot === 0 ? undefined : this.entries[slot - 1]
   }
 
   set(record: SinkRecordByType[T], value: V): void {
-    const parts = keyParts(record)
-    const slot = this.entries.length + 1
-    const found = this.keys.addIfAbsent(
-      this.ids[0].idOf(parts[0]),
-      this.ids[1].idOf(parts[1]),
-      this.ids[2].idOf(parts[2]),
-      slot,
-    )
-    if (found === 0) {
-      this.entries.push(value)
-      this.parts.push(parts)
+    const r: SinkRecordByType[QueryType] = record
+    let a: number
+    let b = 0
+    let c: number
+    if ('metric' in r) {
+      a = this.first.idOf(r.accountId)
+      b = this.second.idOf(r.metric)
+      c = this.third.idOf(r.timestamp)
+    } else if ('field' in r) {
+      a = this.first.idOf(r.accountId)
+      c = this.third.idOf(r.field)
     } else {
-      this.entries[found - 1] = value
+      a = this.first.idOf(r.objectType)
+      c = this.third.idOf(r.key)
     }
+    const index = this.entries.length
+    const found = this.keys.addIfAbsent(a, b, c, index + 1)
+    if (found !== 0) {
+      this.entries[found - 1] = value
+      return
+    }
+    this.entries.push(value)
+    if (this.partIds.length < 3 * (index + 1)) {
+      const grown = new Int32Array(this.partIds.length * 2)
+      grown.set(this.partIds)
+      this.partIds = grown
+    }
+    this.partIds[3 * index] = a
+    this.partIds[3 * index + 1] = b
+    this.partIds[3 * index + 2] = c
   }
 
   /** Every value, ordered by key (account or object type, then metric, then timestamp / field / key). */
   values(): V[] {
-    const { parts, entries } = this
+    const { partIds, entries } = this
+    const parts = [this.first, this.second, this.third]
     const order = entries.map((_, i) => i)
-    order.sort((i, j) => compareParts(parts[i] as [string, string, string], parts[j] as [string, string, string]))
+    order.sort((i, j) => {
+      for (let k = 0; k < 3; k++) {
+        const x = partIds[3 * i + k] as number
+        const y = partIds[3 * j + k] as number
+        // Custom fields and objects have no middle part: its id is 0 for all, so it never orders them.
+        if (x === y) continue
+        const p = (parts[k] as StringIds).textOf(x)
+        const q = (parts[k] as StringIds).textOf(y)
+        return p < q ? -1 : 1
+      }
+      return 0
+    })
     return order.map((i) => entries[i] as V)
   }
 
   clear(): void {
-    for (const ids of this.ids) ids.clear()
+    this.first.clear()
+    this.second.clear()
+    this.third.clear()
     this.keys = new UsageKeySet()
     this.entries = []
-    this.parts = []
+    this.partIds = new Int32Array(3 * 1024)
   }
-}
-
-function keyParts(record: SinkRecordByType[QueryType]): [string, string, string] {
-  if ('metric' in record) return [record.accountId, record.metric, record.timestamp]
-  if ('field' in record) return [record.accountId, '', record.field]
-  return [record.objectType, '', record.key]
-}
-
-function compareParts(x: [string, string, string], y: [string, string, string]): number {
-  for (let i = 0; i < 3; i++) {
-    const p = x[i] as string
-    const q = y[i] as string
-    if (p !== q) return p < q ? -1 : 1
-  }
-  return 0
 }

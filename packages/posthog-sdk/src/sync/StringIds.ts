@@ -4,10 +4,12 @@
  */
 export class StringIds {
   private readonly ids = new Map<string, number>()
+  private readonly texts: string[] = []
 
   /** Forgets every string (ids start again at 0). */
   clear(): void {
     this.ids.clear()
+    this.texts.length = 0
   }
 
   /** The id of `text`, or -1 when it was never seen. */
@@ -19,9 +21,15 @@ export class StringIds {
   idOf(text: string): number {
     let id = this.ids.get(text)
     if (id === undefined) {
-      id = this.ids.size
+      id = this.texts.length
       this.ids.set(text, id)
+      this.texts.push(text)
     }
     return id
+  }
+
+  /** The string of an id from {@link idOf}. */
+  textOf(id: number): string {
+    return this.texts[id] as string
   }
 }
