@@ -35,6 +35,7 @@ ${themed('light')},${themed('dark')},${themed('auto')}{color:var(--sf-color-fg);
 .sf-root .sf-mono{font-family:var(--sf-font-mono);font-size:.92em}
 .sf-root .sf-field{display:flex;flex-direction:column;gap:var(--sf-space);min-width:0}
 .sf-root .sf-row>.sf-field{flex:1 1 12em}
+.sf-root .sf-row>.sf-break{flex-basis:100%;margin:0}
 .sf-root .sf-row>.sf-field-action{margin-top:calc(1.45em + var(--sf-space))}
 .sf-root .sf-choices{display:flex;flex-wrap:wrap;gap:calc(var(--sf-space)*1) calc(var(--sf-space)*4);border:0;padding:0;margin:0;min-width:0}
 .sf-root .sf-choices>legend{padding:0;margin-bottom:var(--sf-space);font-weight:600}
@@ -43,12 +44,13 @@ ${themed('light')},${themed('dark')},${themed('auto')}{color:var(--sf-color-fg);
 .sf-root .sf-label{font-weight:600}
 .sf-root .sf-hint{color:var(--sf-color-muted);font-size:.9em}
 .sf-root .sf-field[data-invalid] .sf-hint{color:var(--sf-color-danger)}
-.sf-root .sf-input,.sf-root .sf-select{font:inherit;color:inherit;background:var(--sf-color-surface);border:1px solid var(--sf-color-border);border-radius:var(--sf-radius);padding:calc(var(--sf-space)*1.5) calc(var(--sf-space)*2);min-width:0;width:100%}
+.sf-root .sf-input,.sf-root .sf-select{font:inherit;color:inherit;background:var(--sf-color-surface);border:1px solid var(--sf-color-border);border-radius:var(--sf-radius);padding:calc(var(--sf-space)*1.5) calc(var(--sf-space)*2);min-width:0;width:100%;min-height:2.6em}
 .sf-root .sf-field[data-invalid] .sf-input{border-color:var(--sf-color-danger)}
 .sf-root .sf-button{font:inherit;cursor:pointer;border-radius:var(--sf-radius);padding:calc(var(--sf-space)*1.5) calc(var(--sf-space)*3);border:1px solid var(--sf-color-border);background:var(--sf-color-surface);color:var(--sf-color-fg)}
 .sf-root .sf-button[data-variant=primary]{background:var(--sf-color-accent);border-color:var(--sf-color-accent);color:var(--sf-color-accent-fg)}
 .sf-root .sf-button[data-variant=danger]{color:var(--sf-color-danger)}
-.sf-root .sf-button[data-variant=ghost]{background:transparent;border-color:transparent;color:var(--sf-color-accent);text-decoration:underline}
+.sf-root .sf-button[data-variant=ghost]{background:transparent;border-color:transparent;color:var(--sf-color-accent);text-decoration:underline;padding-inline:0;text-align:left}
+.sf-root td>.sf-button[data-variant=ghost]{padding-block:0;border:0}
 .sf-root .sf-button:disabled,.sf-root .sf-button[aria-disabled=true]{opacity:.6;cursor:not-allowed}
 .sf-root .sf-badge{display:inline-flex;align-items:center;gap:var(--sf-space);border:1px solid currentColor;border-radius:999px;padding:0 calc(var(--sf-space)*2);font-size:.85em;white-space:nowrap}
 .sf-root [data-tone=danger]{color:var(--sf-color-danger)}
@@ -68,25 +70,32 @@ ${themed('light')},${themed('dark')},${themed('auto')}{color:var(--sf-color-fg);
 .sf-root .sf-list{list-style:none;margin:0;padding:0;display:flex;flex-direction:column;gap:calc(var(--sf-space)*2)}
 .sf-root .sf-list>li{display:flex;flex-wrap:wrap;align-items:center;gap:calc(var(--sf-space)*2);padding:calc(var(--sf-space)*2);border:1px solid var(--sf-color-border);border-radius:var(--sf-radius)}
 .sf-root .sf-grow{flex:1 1 auto;min-width:0}
+.sf-root .sf-examples>p{margin:0}
+.sf-root .sf-examples>ul{margin:var(--sf-space) 0 0;padding-left:1.5em}
 .sf-root .sf-subtitle{margin:var(--sf-space) 0 0}
 .sf-root .sf-row>.sf-inline-field{flex:0 1 16em;flex-direction:row;align-items:center;gap:calc(var(--sf-space)*2)}
 .sf-root .sf-inline-field>.sf-label{white-space:nowrap}
+.sf-root .sf-list>li>.sf-grow{flex:1 1 10em}
+.sf-root .sf-actions{display:flex;flex-wrap:wrap;align-items:center;gap:calc(var(--sf-space)*2);margin-left:auto}
 .sf-root .sf-list>li[aria-current=true]{border-color:var(--sf-color-accent);box-shadow:inset 3px 0 0 var(--sf-color-accent)}
-.sf-root .sf-steps{display:flex;flex-wrap:wrap;gap:var(--sf-space);list-style:none;margin:0;padding:0}
+.sf-root .sf-steps{display:flex;flex-wrap:wrap;gap:var(--sf-space) calc(var(--sf-space)*2);list-style:none;margin:0;padding:0}
+.sf-root .sf-steps>li:not(:last-child)::after{content:'›';margin-left:calc(var(--sf-space)*2);color:var(--sf-color-muted);font-weight:400}
 .sf-root .sf-steps [aria-current=step]{font-weight:700;color:var(--sf-color-accent)}
 .sf-root .sf-table-wrap{border:1px solid var(--sf-color-border);border-radius:var(--sf-radius);overflow:auto;position:relative;background:var(--sf-color-bg)}
 .sf-root .sf-table{display:grid;border-collapse:collapse;min-width:100%;font-variant-numeric:tabular-nums}
 .sf-root .sf-table thead{display:grid;position:sticky;top:0;z-index:1;background:var(--sf-color-surface)}
 .sf-root .sf-table tbody{display:grid;position:relative}
 .sf-root .sf-table tr{display:flex;width:100%}
-.sf-root .sf-table th,.sf-root .sf-table td{flex:0 0 var(--sf-col-w,11em);width:var(--sf-col-w,11em);padding:calc(var(--sf-space)*1.5) calc(var(--sf-space)*2);text-align:left;white-space:nowrap;overflow:hidden;text-overflow:ellipsis;border-bottom:1px solid var(--sf-color-border)}
+.sf-root .sf-table th,.sf-root .sf-table td{flex:1 0 var(--sf-col-w,11em);width:var(--sf-col-w,11em);padding:calc(var(--sf-space)*1.5) calc(var(--sf-space)*2);text-align:left;white-space:nowrap;overflow:hidden;text-overflow:ellipsis;border-bottom:1px solid var(--sf-color-border)}
 .sf-root .sf-table th{font-weight:600;display:flex;flex-direction:column}
-.sf-root .sf-table td[data-kind=number]{text-align:right}
+.sf-root .sf-table td[data-kind=number],.sf-root .sf-table th[data-kind=number]{text-align:right}
+.sf-root .sf-table th[data-kind=number]{align-items:flex-end}
 .sf-root .sf-table td[data-null]{color:var(--sf-color-muted);font-style:italic}
 .sf-root .sf-table th .sf-coltype{font-weight:400;font-family:var(--sf-font-mono);color:var(--sf-color-muted);font-size:.85em}
 .sf-root .sf-runs{width:100%;border-collapse:collapse;font-variant-numeric:tabular-nums}
 .sf-root .sf-runs th,.sf-root .sf-runs td{text-align:left;padding:calc(var(--sf-space)*1.5) calc(var(--sf-space)*2);border-bottom:1px solid var(--sf-color-border);vertical-align:top}
 .sf-root .sf-runs th{background:var(--sf-color-surface)}
+.sf-root .sf-runs time{white-space:nowrap}
 .sf-root .sf-chart{display:flex;flex-direction:column;gap:var(--sf-space);font-size:.85em;color:var(--sf-color-muted);max-width:48em}
 .sf-root .sf-chart-plot{height:6em;display:flex;align-items:flex-end;border-top:1px dashed var(--sf-color-border);border-bottom:1px solid var(--sf-color-muted)}
 .sf-root .sf-chart-bar{flex:0 1 1.75em;min-width:1px;height:100%;display:flex;flex-direction:column;justify-content:flex-end;align-items:center}
@@ -96,11 +105,12 @@ ${themed('light')},${themed('dark')},${themed('auto')}{color:var(--sf-color-fg);
 .sf-root .sf-chart-rejected,.sf-root .sf-chart-legend [data-key=rejected]::before{background:var(--sf-color-warning)}
 .sf-root .sf-chart-bar[data-status=failed]>.sf-chart-written{background:var(--sf-color-danger)}
 .sf-root .sf-chart-bar[data-status=skipped]>.sf-chart-written{background:var(--sf-color-muted)}
-.sf-root .sf-chart-axis{display:flex;flex-wrap:wrap;justify-content:space-between;gap:var(--sf-space) calc(var(--sf-space)*3)}
+.sf-root .sf-chart-head,.sf-root .sf-chart-axis{display:flex;flex-wrap:wrap;justify-content:space-between;gap:var(--sf-space) calc(var(--sf-space)*3)}
 .sf-root .sf-chart-legend{display:flex;gap:calc(var(--sf-space)*3)}
 .sf-root .sf-chart-legend>span::before{content:'';display:inline-block;width:.75em;height:.75em;margin-right:var(--sf-space);border-radius:2px;vertical-align:-.05em}
 .sf-root .sf-chart-legend [data-key=written]::before{background:var(--sf-color-accent)}
-.sf-root .sf-visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+.sf-root .sf-embedded{border:0;padding:0;background:none}
+.sf-root .sf-embedded>.sf-heading,.sf-root .sf-embedded>legend,.sf-root .sf-visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .sf-root .sf-meter{display:block;width:100%;max-width:24em;height:.8em}
 .sf-root fieldset{margin:0;min-width:0}
 .sf-root legend{padding:0 var(--sf-space)}

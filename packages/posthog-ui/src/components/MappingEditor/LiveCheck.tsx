@@ -123,10 +123,8 @@ export function LiveCheck({
 
 function Examples({ title, items }: { title: string; items: { value: unknown; detail: string }[] }) {
   return (
-    <div>
-      <p className="sf-label" style={{ margin: 0 }}>
-        {title}
-      </p>
+    <div className="sf-examples">
+      <p className="sf-label">{title}</p>
       <ul>
         {items.map((item) => (
           <li key={formatCell(item.value)}>

@@ -218,7 +218,7 @@ function PairList({
           />
         ))}
       {issueAt(path) ? (
-        <p className="sf-hint" data-tone="danger" role="alert">
+        <p className="sf-hint sf-break" data-tone="danger" role="alert">
           {issueAt(path)}
         </p>
       ) : null}

@@ -128,7 +128,6 @@ export const QueryFlow = forwardRef<HTMLElement, QueryFlowProps>(function QueryF
         {STEPS.map((s, i) => (
           <li key={s} aria-current={s === step ? 'step' : undefined} className={i < index ? 'sf-muted' : undefined}>
             {i + 1}. {labels[s]}
-            {i < STEPS.length - 1 ? ' ›' : ''}
           </li>
         ))}
       </ol>
@@ -224,6 +223,7 @@ export const QueryFlow = forwardRef<HTMLElement, QueryFlowProps>(function QueryF
       case 'mapping':
         return (
           <MappingEditor
+            className="sf-embedded"
             value={draft}
             onChange={setDraft}
             base={base}
@@ -235,6 +235,7 @@ export const QueryFlow = forwardRef<HTMLElement, QueryFlowProps>(function QueryF
         return (
           <div className="sf-stack">
             <ScheduleEditor
+              className="sf-embedded"
               value={cadence}
               onChange={setCadence}
               onValidityChange={setCadenceProblem}

@@ -85,19 +85,21 @@ export const QueryList = forwardRef<HTMLElement, QueryListProps>(function QueryL
                   )}{' '}
                   <span className="sf-muted">{typeLabel[definition.type]}</span>
                 </span>
-                {lastRun ? (
-                  <Badge
-                    tone={
-                      lastRun.status === 'succeeded' ? 'success' : lastRun.status === 'failed' ? 'danger' : 'warning'
-                    }
-                  >
-                    {m.statusLabels[lastRun.status]}
-                  </Badge>
-                ) : null}
-                {onEdit ? <Button onClick={() => onEdit(query)}>{m.editQuery}</Button> : null}
-                <Button variant="danger" onClick={() => setDeleting(query)}>
-                  {m.deleteQuery}
-                </Button>
+                <span className="sf-actions">
+                  {lastRun ? (
+                    <Badge
+                      tone={
+                        lastRun.status === 'succeeded' ? 'success' : lastRun.status === 'failed' ? 'danger' : 'warning'
+                      }
+                    >
+                      {m.statusLabels[lastRun.status]}
+                    </Badge>
+                  ) : null}
+                  {onEdit ? <Button onClick={() => onEdit(query)}>{m.editQuery}</Button> : null}
+                  <Button variant="danger" onClick={() => setDeleting(query)}>
+                    {m.deleteQuery}
+                  </Button>
+                </span>
               </li>
             )
           })}

@@ -180,7 +180,7 @@ function VirtualTable({
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id} aria-rowindex={1}>
               {group.headers.map((header, index) => (
-                <th key={header.id} scope="col">
+                <th key={header.id} scope="col" data-kind={kinds[index]}>
                   <span>{columns[index]?.name}</span>
                   <span className="sf-coltype">{columns[index]?.type}</span>
                 </th>

@@ -24,9 +24,13 @@ export function RunsChart({ runs }: { runs: readonly ApiRun[] }) {
   const pct = (n: number): CSSProperties => ({ height: `${(n / max) * 100}%` })
   return (
     <div className="sf-chart">
-      <span className="sf-chart-max" aria-hidden="true">
-        {m.chartMax(number(max))}
-      </span>
+      <div className="sf-chart-head" aria-hidden="true">
+        <span className="sf-chart-max">{m.chartMax(number(max))}</span>
+        <span className="sf-chart-legend">
+          <span data-key="written">{m.runWritten}</span>
+          <span data-key="rejected">{m.runRejected}</span>
+        </span>
+      </div>
       <div
         className="sf-chart-plot"
         role="img"
@@ -59,10 +63,6 @@ export function RunsChart({ runs }: { runs: readonly ApiRun[] }) {
       </div>
       <div className="sf-chart-axis" aria-hidden="true">
         <span>{day.format(new Date(first.startedAt))}</span>
-        <span className="sf-chart-legend">
-          <span data-key="written">{m.runWritten}</span>
-          <span data-key="rejected">{m.runRejected}</span>
-        </span>
         <span>{ordered.length > 1 ? day.format(new Date(last.startedAt)) : null}</span>
       </div>
     </div>
