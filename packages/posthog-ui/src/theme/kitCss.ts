@@ -73,8 +73,9 @@ ${themed('light')},${themed('dark')},${themed('auto')}{color:var(--sf-color-fg);
 .sf-root .sf-examples>p{margin:0}
 .sf-root .sf-examples>ul{margin:var(--sf-space) 0 0;padding-left:1.5em}
 .sf-root .sf-subtitle{margin:var(--sf-space) 0 0}
-.sf-root .sf-row>.sf-inline-field{flex:0 1 16em;flex-direction:row;align-items:center;gap:calc(var(--sf-space)*2)}
+.sf-root .sf-row>.sf-inline-field{flex:0 1 auto;flex-direction:row;align-items:center;gap:calc(var(--sf-space)*2)}
 .sf-root .sf-inline-field>.sf-label{white-space:nowrap}
+.sf-root .sf-inline-field>.sf-select{width:auto;max-width:100%}
 .sf-root .sf-list>li>.sf-grow{flex:1 1 10em}
 .sf-root .sf-actions{display:flex;flex-wrap:wrap;align-items:center;gap:calc(var(--sf-space)*2);margin-left:auto}
 .sf-root .sf-list>li[aria-current=true]{border-color:var(--sf-color-accent);box-shadow:inset 3px 0 0 var(--sf-color-accent)}

@@ -21,6 +21,9 @@ export function RunsChart({ runs }: { runs: readonly ApiRun[] }) {
   const first = ordered[0]
   const last = ordered.at(-1)
   if (!first || !last) return null
+  // Runs of one day are told apart by their time.
+  const sameDay = day.format(new Date(first.startedAt)) === day.format(new Date(last.startedAt))
+  const axis = sameDay ? date : day
   const pct = (n: number): CSSProperties => ({ height: `${(n / max) * 100}%` })
   return (
     <div className="sf-chart">
@@ -62,8 +65,8 @@ export function RunsChart({ runs }: { runs: readonly ApiRun[] }) {
         ))}
       </div>
       <div className="sf-chart-axis" aria-hidden="true">
-        <span>{day.format(new Date(first.startedAt))}</span>
-        <span>{ordered.length > 1 ? day.format(new Date(last.startedAt)) : null}</span>
+        <span>{axis.format(new Date(first.startedAt))}</span>
+        <span>{ordered.length > 1 ? axis.format(new Date(last.startedAt)) : null}</span>
       </div>
     </div>
   )

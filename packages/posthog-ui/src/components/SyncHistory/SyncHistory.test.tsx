@@ -107,4 +107,16 @@ describe('SyncHistory', () => {
     expect(within(table).getByRole('columnheader', { name: 'Query' })).toBeInTheDocument()
     expect(within(table).getAllByRole('row')[1]).toHaveTextContent(runs[0]?.queryName ?? '')
   })
+
+  it('labels the chart’s ends with times when all runs are from one day', async () => {
+    const morning = { ...(runs[1] as ApiRun), id: 'a', startedAt: '2026-11-27T09:05:00Z' }
+    const later = { ...(runs[1] as ApiRun), id: 'b', startedAt: '2026-11-27T09:40:00Z' }
+    const { container } = renderWithBackend(<SyncHistory />, { runs: [later, morning] })
+    await screen.findByRole('table')
+    const time = (iso: string) =>
+      new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso))
+    expect(container.querySelector('.sf-chart-axis')).toHaveTextContent(
+      `${time(morning.startedAt)}${time(later.startedAt)}`,
+    )
+  })
 })
