@@ -42,6 +42,8 @@ describe('NaturalKeyMap', () => {
     fields.set(field('a', 'plan'), 'y')
     fields.set(field('a', 'seats'), 'z')
     expect(fields.values()).toEqual(['y', 'z'])
+    expect(fields.get(field('a', 'plan'))).toBe('y')
+    expect(fields.get(field('b', 'plan'))).toBeUndefined()
     const objects = new NaturalKeyMap<'custom_object', string>('custom_object')
     const object = (accountId: string, key: string) => ({
       row: 1,
@@ -54,6 +56,8 @@ describe('NaturalKeyMap', () => {
     objects.set(object('a', 'k1'), 'first')
     objects.set(object('b', 'k1'), 'second')
     expect(objects.values()).toEqual(['second'])
+    expect(objects.get(object('c', 'k1'))).toBe('second')
+    expect(objects.get(object('a', 'k2'))).toBeUndefined()
   })
 
   it('agrees with a map of joined natural keys on arbitrary upserts', () => {
