@@ -1,4 +1,4 @@
-import type { z } from 'zod'
+import type * as z from 'zod'
 import type { Catalog, queryDefinitionSchema } from '../config/index'
 import { ApiError, ApiErrorCode, apiErrorBodySchema, toApiIssues } from './ApiError'
 import { type ApiOperationName, apiOperations } from './operations'

@@ -1,4 +1,4 @@
-import type { z } from 'zod'
+import type * as z from 'zod'
 import { StatisfyError } from '../errors/StatisfyError'
 
 /** Stable codes of configuration errors. */

@@ -1,4 +1,4 @@
-import type { z } from 'zod'
+import type * as z from 'zod'
 import { PostHogClientError } from '../errors/PostHogClientError'
 
 /** An `invalid_response` error naming the first field of a PostHog answer that did not match what PostHog sends. */

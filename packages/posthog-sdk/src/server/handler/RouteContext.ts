@@ -1,4 +1,4 @@
-import type { z } from 'zod'
+import type * as z from 'zod'
 import type { ApiOperationName, apiOperations } from '../../api/index'
 import type { PostHogClient, PostHogClientOptions } from '../../client/index'
 import type { AccountDirectory } from '../../resolve/index'

@@ -1,4 +1,4 @@
-import type { z } from 'zod'
+import type * as z from 'zod'
 import { ApiError, ApiErrorCode, type ApiOperationName, apiOperations, isApiError, toApiIssues } from '../../api/index'
 import { createPostHogClient, type PostHogClientOptions } from '../../client/index'
 import { MAX_HOGQL_LENGTH } from '../../config/index'
