@@ -5,12 +5,15 @@
 // - typical: the same aggregation with UUID org ids, the org name and a second measure (6 columns);
 // - per-event: raw events (uuid, distinct_id, timestamp with microseconds, event, $group_0, $current_url, a value),
 //   the kind of body `shared/toolchain.md` measures, and the engine's worst case: no timestamp repeats.
-// Three sinks: one that only counts (a host streaming batches to its database), one that keeps every record in an
-// array, and the testing kit's in-memory upsert sink (`createMemoryRecordSink`).
+// Sinks on the record path (`write`, one object per row): one that only counts (a host streaming batches to its
+// database), one that keeps every record in an array, and the testing kit's in-memory upsert sink with its columnar
+// path turned off. On the columnar path (`writeColumns`, reusable columns, no object per row): a counting sink and
+// the in-memory upsert sink as shipped (`createMemoryRecordSink()`).
 // CPU time of this process (user + system, GC threads included) and wall time are both measured; on a shared
 // 2-core machine wall time mostly measures the neighbours. Separately, the real client's own work after JSON.parse
 // (response validation, the scan for integers beyond 2^53, result shaping) is measured on the same bodies.
 //   pnpm bench sync     (or: npx tsx --conditions=@statisfy/source bench/sync-throughput.bench.ts [rows])
+// With the sync worker's larger young generation: NODE_OPTIONS=--max-semi-space-size=64 pnpm bench sync
 import { loadavg } from 'node:os'
 import { performance } from 'node:perf_hooks'
 import { setFlagsFromString } from 'node:v8'
@@ -164,6 +167,19 @@ function countingSink(): RecordSink & { records: number } {
   }
 }
 
+/** A counting sink on the columnar path: product_usage arrives as columns, nothing is built per row. */
+function countingColumnsSink(): RecordSink & { records: number } {
+  return {
+    records: 0,
+    async write(batch) {
+      this.records += batch.records.length
+    },
+    async writeColumns(batch) {
+      this.records += batch.length
+    },
+  }
+}
+
 /** A sink that keeps every record it is given in one array (no upsert). */
 function arraySink(): RecordSink {
   const all: unknown[] = []
@@ -203,7 +219,7 @@ function median(values: number[]): number {
   return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2
 }
 
-const STEPS = ['parse', 'client', 'counting', 'array', 'upsert'] as const
+const STEPS = ['parse', 'client', 'counting', 'array', 'upsert', 'countingColumns', 'upsertColumns'] as const
 type Step = (typeof STEPS)[number]
 
 async function bench(shape: Shape) {
@@ -252,9 +268,13 @@ async function bench(shape: Shape) {
     },
     counting: () => sync(countingSink()),
     array: () => sync(arraySink()),
-    upsert: () => sync(createMemoryRecordSink()),
+    upsert: () => sync(createMemoryRecordSink({ columns: false })),
+    countingColumns: () => sync(countingColumnsSink()),
+    upsertColumns: () => sync(createMemoryRecordSink()),
   }
-  await sync(createMemoryRecordSink()) // warm-up
+  // Warm-up of both paths.
+  await sync(createMemoryRecordSink({ columns: false }))
+  await sync(createMemoryRecordSink())
   const samples = Object.fromEntries(STEPS.map((step) => [step, [] as Sample[]])) as Record<Step, Sample[]>
   for (let i = 0; i < RUNS; i++) {
     // Interleaved, so that the machine's state weighs on every step alike.
@@ -272,9 +292,11 @@ async function bench(shape: Shape) {
 const STEP_LABELS: Record<Step, string> = {
   parse: 'bare `JSON.parse` (baseline)',
   client: "`JSON.parse` + the client's validation and wide-integer scan (no engine)",
-  counting: 'engine → counting sink (streams batches away)',
-  array: 'engine → array-collecting sink (keeps every record)',
-  upsert: 'engine → in-memory upsert sink (`createMemoryRecordSink`)',
+  counting: 'records: engine → counting sink (streams batches away)',
+  array: 'records: engine → array-collecting sink (keeps every record)',
+  upsert: 'records: engine → in-memory upsert sink (`createMemoryRecordSink({ columns: false })`)',
+  countingColumns: 'columns: engine → counting sink (`writeColumns`)',
+  upsertColumns: 'columns: engine → in-memory upsert sink (`createMemoryRecordSink()`, `writeColumns`)',
 }
 
 const rate = (ms: number) => `${(((TOTAL_ROWS / ms) * 1000) / 1e6).toFixed(2)} M rows/s`
@@ -285,7 +307,7 @@ const load = () =>
 console.log(
   `${TOTAL_ROWS.toLocaleString('en-US')} product-usage rows in ${Math.ceil(TOTAL_ROWS / ROWS_PER_BODY)} bodies of ${ROWS_PER_BODY.toLocaleString('en-US')}, ` +
     `${ACCOUNTS} accounts (org_id resolver), batches of 5,000, medians of ${RUNS} runs after a warm-up, Node ${process.version}, ` +
-    `load average at start ${load()} (1 / 5 / 15 min)\n`,
+    `load average at start ${load()} (1 / 5 / 15 min), NODE_OPTIONS: ${process.env.NODE_OPTIONS || '(none)'}\n`,
 )
 console.log('| result shape | step | CPU time | ratio (CPU) | wall time | ratio (wall) | throughput (CPU) |')
 console.log('|---|---|---|---|---|---|---|')

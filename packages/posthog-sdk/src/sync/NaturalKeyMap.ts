@@ -17,6 +17,7 @@ export class NaturalKeyMap<T extends QueryType, V> {
   private readonly third = new StringIds()
   private keys = new UsageKeySet()
   private entries: V[] = []
+  private count = 0
   /** The key part ids of each entry, `[a, b, c]` at `3 * slot`, for ordered iteration. */
   private partIds = new Int32Array(3 * 1024)
 
@@ -24,7 +25,7 @@ export class NaturalKeyMap<T extends QueryType, V> {
 
   /** Number of distinct keys. */
   get size(): number {
-    return this.entries.length
+    return this.count
   }
 
   get(record: SinkRecordByType[T]): V | undefined {
@@ -52,27 +53,23 @@ export class NaturalKeyMap<T extends QueryType, V> {
 
   set(record: SinkRecordByType[T], value: V): void {
     const r: SinkRecordByType[QueryType] = record
-    let a: number
-    let b = 0
-    let c: number
-    if ('metric' in r) {
-      a = this.first.idOf(r.accountId)
-      b = this.second.idOf(r.metric)
-      c = this.third.idOf(r.timestamp)
-    } else if ('field' in r) {
-      a = this.first.idOf(r.accountId)
-      c = this.third.idOf(r.field)
-    } else {
-      a = this.first.idOf(r.objectType)
-      c = this.third.idOf(r.key)
-    }
-    const index = this.entries.length
+    if ('metric' in r) this.entries[this.keyIndex(r.accountId, r.metric, r.timestamp)] = value
+    else if ('field' in r) this.entries[this.keyIndex(r.accountId, '', r.field)] = value
+    else this.entries[this.keyIndex(r.objectType, '', r.key)] = value
+  }
+
+  /**
+   * The index (0, 1, 2, ... in order of first sight) of the key `(first, second, third)`, added when absent, for a
+   * caller that keeps values in its own columns (custom fields and objects pass `''` as `second`).
+   */
+  keyIndex(first: string, second: string, third: string): number {
+    const a = this.first.idOf(first)
+    const b = this.second.idOf(second)
+    const c = this.third.idOf(third)
+    const index = this.count
     const found = this.keys.addIfAbsent(a, b, c, index + 1)
-    if (found !== 0) {
-      this.entries[found - 1] = value
-      return
-    }
-    this.entries.push(value)
+    if (found !== 0) return found - 1
+    this.count++
     if (this.partIds.length < 3 * (index + 1)) {
       const grown = new Int32Array(this.partIds.length * 2)
       grown.set(this.partIds)
@@ -81,18 +78,24 @@ export class NaturalKeyMap<T extends QueryType, V> {
     this.partIds[3 * index] = a
     this.partIds[3 * index + 1] = b
     this.partIds[3 * index + 2] = c
+    return index
   }
 
   /** Every value, ordered by key (account or object type, then metric, then timestamp / field / key). */
   values(): V[] {
-    const { partIds, entries } = this
+    return this.order().map((i) => this.entries[i] as V)
+  }
+
+  /** Every key index (see {@link keyIndex}), ordered by key as {@link values}. */
+  order(): number[] {
+    const { partIds } = this
     const parts = [this.first, this.second, this.third]
-    const order = entries.map((_, i) => i)
+    const order = Array.from({ length: this.count }, (_, i) => i)
     order.sort((i, j) => {
       for (let k = 0; k < 3; k++) {
         const x = partIds[3 * i + k] as number
         const y = partIds[3 * j + k] as number
-        // Custom fields and objects have no middle part: its id is 0 for all, so it never orders them.
+        // Custom fields and objects have no middle part: its id is the same for all, so it never orders them.
         if (x === y) continue
         const p = (parts[k] as StringIds).textOf(x)
         const q = (parts[k] as StringIds).textOf(y)
@@ -100,7 +103,7 @@ export class NaturalKeyMap<T extends QueryType, V> {
       }
       return 0
     })
-    return order.map((i) => entries[i] as V)
+    return order
   }
 
   clear(): void {
@@ -109,6 +112,7 @@ export class NaturalKeyMap<T extends QueryType, V> {
     this.third.clear()
     this.keys = new UsageKeySet()
     this.entries = []
+    this.count = 0
     this.partIds = new Int32Array(3 * 1024)
   }
 }

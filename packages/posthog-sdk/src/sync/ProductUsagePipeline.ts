@@ -8,6 +8,7 @@ import { duplicateReject, resolutionReject } from './rowRejects'
 import { StringIds } from './StringIds'
 import { TimestampKeySet } from './TimestampKeySet'
 import { UsageKeySet } from './UsageKeySet'
+import { type UsageOutput, UsageRecordOutput } from './UsageOutput'
 
 type UsageRecord = SinkRecordByType['product_usage']
 
@@ -20,7 +21,9 @@ const SAMPLE_ROWS = 10_000
  * record, the one the sink receives. Account references, metrics and timestamps are numbered per distinct value by
  * the mapping's caches; each account reference is resolved once (its outcome kept by id); the natural key
  * `(account, metric, timestamp)` is checked as a triple of ids in a {@link UsageKeySet}. Records share one string
- * per distinct account id, reference, metric and timestamp, which keeps a sink that holds them small.
+ * per distinct account id, reference, metric and timestamp, which keeps a sink that holds them small. What is kept
+ * goes to a {@link UsageOutput}: one record object per row (`fill`), or reusable columns (`fillOutput`), which
+ * allocate nothing per row.
  *
  * When most timestamps of the first page are distinct (per-event rows), numbering them would cost a `Map` entry per
  * row for nothing: timestamps are then coerced row by row and keys kept in a {@link TimestampKeySet} (still exact).
@@ -45,6 +48,11 @@ export class ProductUsagePipeline implements RecordPipeline<'product_usage'> {
   ) {}
 
   fill(rows: readonly (readonly unknown[])[], from: number, to: number, offset: number, out: UsageRecord[]): void {
+    this.fillOutput(rows, from, to, offset, new UsageRecordOutput(out))
+  }
+
+  /** As {@link fill}, with each kept record handed to `out` as its fields. */
+  fillOutput(rows: readonly (readonly unknown[])[], from: number, to: number, offset: number, out: UsageOutput): void {
     if (this.distinct === undefined)
       this.distinct = distinctTimestamps(rows, this.cells.timestamp) ? new TimestampKeySet() : null
     if (this.distinct) this.fillDistinct(this.distinct, rows, from, to, offset, out)
@@ -57,7 +65,7 @@ export class ProductUsagePipeline implements RecordPipeline<'product_usage'> {
     from: number,
     to: number,
     offset: number,
-    out: UsageRecord[],
+    out: UsageOutput,
   ): void {
     const { cells, seen, accountOfRef, accountIdText } = this
     const { accountRefs, metrics, timestamps } = cells
@@ -89,14 +97,14 @@ export class ProductUsagePipeline implements RecordPipeline<'product_usage'> {
         this.rejectDuplicate(ref, rowNumber, first)
         continue
       }
-      out.push({
-        row: rowNumber,
-        accountRef: accountRefs.valueOf(ref),
-        accountId: accountIdText[account] as string,
-        metric: metrics.valueOf(metric),
-        timestamp: timestamps.valueOf(at),
+      out.add(
+        rowNumber,
+        accountRefs.valueOf(ref),
+        accountIdText[account] as string,
+        metrics.valueOf(metric),
+        timestamps.valueOf(at),
         value,
-      })
+      )
     }
   }
 
@@ -107,7 +115,7 @@ export class ProductUsagePipeline implements RecordPipeline<'product_usage'> {
     from: number,
     to: number,
     offset: number,
-    out: UsageRecord[],
+    out: UsageOutput,
   ): void {
     const { cells, accountOfRef, accountIdText } = this
     const { accountRefs, metrics, timestamps } = cells
@@ -139,14 +147,14 @@ export class ProductUsagePipeline implements RecordPipeline<'product_usage'> {
         this.rejectDuplicate(ref, rowNumber, first)
         continue
       }
-      out.push({
-        row: rowNumber,
-        accountRef: accountRefs.valueOf(ref),
-        accountId: accountIdText[account] as string,
-        metric: metrics.valueOf(metric),
+      out.add(
+        rowNumber,
+        accountRefs.valueOf(ref),
+        accountIdText[account] as string,
+        metrics.valueOf(metric),
         timestamp,
         value,
-      })
+      )
     }
   }
 

@@ -10,6 +10,7 @@ import type { RunRecorder } from './RunRecorder'
 import { SyncError, SyncErrorCode } from './SyncError'
 import type { SyncOptions } from './SyncOptions'
 import type { SyncPorts } from './SyncPorts'
+import { UsageColumnBuffer } from './UsageColumnBuffer'
 
 const DEFAULT_BATCH_SIZE = 1000
 const DEFAULT_SAMPLES_PER_REASON = 5
@@ -44,29 +45,38 @@ export function createPageWriter(
   const matcher = new AccountMatcher(accounts, definition.mapping.account.resolver)
   const keyColumn =
     definition.type === 'custom_object' ? definition.mapping.keyColumn : definition.mapping.account.column
-  const write = async (batch: SinkBatch) => {
+  const sinkWrite = async (count: number, type: QueryType, write: () => Promise<void>) => {
     if (options.dryRun) return
     try {
-      await ports.sink.write(batch, options.signal ? { signal: options.signal } : {})
+      await write()
     } catch (cause) {
       const reason = cause instanceof Error ? cause.message : String(cause)
       throw new SyncError(
         SyncErrorCode.SinkFailed,
-        `Writing ${batch.records.length} ${batch.type} records failed after ${run.written} were written: ${reason}`,
+        `Writing ${count} ${type} records failed after ${run.written} were written: ${reason}`,
         { cause },
       )
     }
   }
+  const sinkOptions = options.signal ? { signal: options.signal } : {}
+  const write = (batch: SinkBatch) =>
+    sinkWrite(batch.records.length, batch.type, () => ports.sink.write(batch, sinkOptions))
   const context: WriterContext = { rejects, options, run }
   const queryId = definition.id
   const accountColumn = definition.mapping.account.column
   switch (compiled.type) {
-    case 'product_usage':
-      return typedWriter<'product_usage'>(
-        new ProductUsagePipeline(compiled.cells, matcher, rejects, accountColumn),
-        context,
-        (records) => write({ queryId, type: compiled.type, records }),
+    case 'product_usage': {
+      const pipeline = new ProductUsagePipeline(compiled.cells, matcher, rejects, accountColumn)
+      const writeColumns = ports.sink.writeColumns?.bind(ports.sink)
+      if (writeColumns) {
+        return columnWriter(pipeline, new UsageColumnBuffer(queryId, batchSizeOf(options)), context, (columns) =>
+          sinkWrite(columns.length, columns.type, () => writeColumns(columns, sinkOptions)),
+        )
+      }
+      return typedWriter<'product_usage'>(pipeline, context, (records) =>
+        write({ queryId, type: compiled.type, records }),
       )
+    }
     case 'custom_field':
       return typedWriter<'custom_field'>(
         new MappedRecordPipeline(compiled, matcher, rejects, accountColumn, keyColumn),
@@ -95,7 +105,7 @@ function typedWriter<T extends QueryType>(
   { rejects, options, run }: WriterContext,
   write: (records: SinkRecordByType[T][]) => Promise<void>,
 ): PageWriter {
-  const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE)
+  const batchSize = batchSizeOf(options)
   let pending: SinkRecordByType[T][] = []
   const flush = async (records: SinkRecordByType[T][]) => {
     options.signal?.throwIfAborted()
@@ -131,6 +141,54 @@ function typedWriter<T extends QueryType>(
     async finish() {
       if (pending.length > 0) await flush(pending)
       pending = []
+    },
+  }
+}
+
+function batchSizeOf(options: SyncOptions): number {
+  return Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE)
+}
+
+/**
+ * The product_usage writer of a sink with `writeColumns`: rows are processed a batch's free room at a time (a row
+ * keeps at most one record, so the columns never overflow), and a full batch is written before more rows are read.
+ * Batches, rejects and counts are those of {@link typedWriter}; only progress events may come more often.
+ */
+function columnWriter(
+  pipeline: ProductUsagePipeline,
+  columns: UsageColumnBuffer,
+  { rejects, options, run }: WriterContext,
+  write: (columns: UsageColumnBuffer) => Promise<void>,
+): PageWriter {
+  const flush = async () => {
+    options.signal?.throwIfAborted()
+    await write(columns)
+    run.written += columns.length
+    columns.length = 0
+  }
+  return {
+    async page(rows, offset) {
+      rejects.usePage(rows, offset)
+      try {
+        let from = 0
+        while (from < rows.length) {
+          const to = Math.min(rows.length, from + columns.room)
+          pipeline.fillOutput(rows, from, to, offset, columns)
+          if (columns.room === 0) await flush()
+          run.rowsProcessed = offset + to
+          if (options.onRejects) {
+            const drained = rejects.drain()
+            if (drained.length > 0) await options.onRejects(drained)
+          }
+          run.progress('writing')
+          from = to
+        }
+      } finally {
+        rejects.releasePage()
+      }
+    },
+    async finish() {
+      if (columns.length > 0) await flush()
     },
   }
 }

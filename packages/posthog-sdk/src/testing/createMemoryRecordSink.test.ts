@@ -24,6 +24,37 @@ describe('createMemoryRecordSink', () => {
     expect(Object.keys(sink.snapshot().product_usage)).toHaveLength(2)
   })
 
+  it('upserts column batches on the same key as records, and keeps them after the engine reuses the arrays', async () => {
+    const sink = createMemoryRecordSink()
+    await sink.write({ queryId: 'q', type: 'product_usage', records: [usage('a', 't1', 1, 1)] }, {})
+    const columns = {
+      queryId: 'q',
+      type: 'product_usage' as const,
+      length: 2,
+      row: Uint32Array.of(2, 3, 99),
+      accountRef: ['a', 'b', 'stale'],
+      accountId: ['a', 'b', 'stale'],
+      metric: ['events', 'events', 'stale'],
+      timestamp: ['t1', 't1', 'stale'],
+      value: Float64Array.of(5, 6, 99),
+    }
+    await sink.writeColumns?.(columns, {})
+    // The engine overwrites its columns with the next batch once the write has settled.
+    columns.accountId.fill('overwritten')
+    columns.value.fill(-1)
+    expect(sink.records('product_usage')).toEqual([
+      { row: 2, accountRef: 'a', accountId: 'a', metric: 'events', timestamp: 't1', value: 5 },
+      { row: 3, accountRef: 'b', accountId: 'b', metric: 'events', timestamp: 't1', value: 6 },
+    ])
+    expect(sink.received).toBe(3)
+    expect(sink.writes).toBe(2)
+  })
+
+  it('offers the columnar path unless asked not to', () => {
+    expect(createMemoryRecordSink().writeColumns).toBeTypeOf('function')
+    expect(createMemoryRecordSink({ columns: false }).writeColumns).toBeUndefined()
+  })
+
   it('keys custom objects by (objectType, key), whatever the account', async () => {
     const sink = createMemoryRecordSink()
     const object = (accountId: string) => ({

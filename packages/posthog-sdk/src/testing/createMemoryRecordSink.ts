@@ -2,18 +2,29 @@ import type { QueryType } from '../config/index'
 import { NaturalKeyMap } from '../sync/NaturalKeyMap'
 import { naturalKey } from '../sync/naturalKey'
 import type { RecordSink, SinkBatch, SinkRecordByType } from '../sync/RecordSink'
+import { UsageRecordStore } from './UsageRecordStore'
 
 /** Options of {@link createMemoryRecordSink}. */
 export interface MemoryRecordSinkOptions {
+  /**
+   * Offer the columnar product_usage path (`writeColumns`) to the engine. `false` leaves it out, so the engine
+   * writes product_usage through `write` with one record per row (to test or measure that path).
+   * @default true
+   */
+  columns?: boolean
   /** Make the write after this many successful writes throw (fault injection). */
   failAfterWrites?: number
   /** The error thrown by the failing write. @default new Error('injected sink failure') */
   error?: Error
 }
 
-/** An in-memory {@link RecordSink} with upsert semantics, for tests and examples. */
+/**
+ * An in-memory {@link RecordSink} with upsert semantics, for tests and examples. It implements both write paths
+ * (`write` with records, and `writeColumns` for product_usage) with the same upsert semantics, so runs through either
+ * leave the same contents.
+ */
 export interface MemoryRecordSink extends RecordSink {
-  /** Successful `write` calls so far. */
+  /** Successful `write` and `writeColumns` calls so far. */
   readonly writes: number
   /** Records received so far, duplicates included (what an insert-only sink would hold). */
   readonly received: number
@@ -36,16 +47,21 @@ export interface MemoryRecordSink extends RecordSink {
  */
 export function createMemoryRecordSink(options: MemoryRecordSinkOptions = {}): MemoryRecordSink {
   const stores = {
-    product_usage: new NaturalKeyMap<'product_usage', SinkRecordByType['product_usage']>('product_usage'),
+    product_usage: new UsageRecordStore(),
     custom_field: new NaturalKeyMap<'custom_field', SinkRecordByType['custom_field']>('custom_field'),
     custom_object: new NaturalKeyMap<'custom_object', SinkRecordByType['custom_object']>('custom_object'),
   }
   let writes = 0
   let received = 0
+  const failIfDue = () => {
+    if (options.failAfterWrites !== undefined && writes >= options.failAfterWrites) {
+      throw options.error ?? new Error('injected sink failure')
+    }
+  }
   const upsert = (batch: SinkBatch) => {
     switch (batch.type) {
       case 'product_usage':
-        for (const r of batch.records) stores.product_usage.set(r, r)
+        for (const r of batch.records) stores.product_usage.put(r)
         return
       case 'custom_field':
         for (const r of batch.records) stores.custom_field.set(r, r)
@@ -57,6 +73,12 @@ export function createMemoryRecordSink(options: MemoryRecordSinkOptions = {}): M
         batch satisfies never
     }
   }
+  const writeColumns: NonNullable<RecordSink['writeColumns']> = async (batch) => {
+    failIfDue()
+    stores.product_usage.putColumns(batch)
+    writes++
+    received += batch.length
+  }
   const keyed = <R>(records: R[], key: (r: R) => string): Record<string, R> =>
     Object.fromEntries(records.map((r) => [key(r), r]))
   return {
@@ -67,13 +89,12 @@ export function createMemoryRecordSink(options: MemoryRecordSinkOptions = {}): M
       return received
     },
     async write(batch) {
-      if (options.failAfterWrites !== undefined && writes >= options.failAfterWrites) {
-        throw options.error ?? new Error('injected sink failure')
-      }
+      failIfDue()
       upsert(batch)
       writes++
       received += batch.records.length
     },
+    ...(options.columns === false ? {} : { writeColumns }),
     records<T extends QueryType>(type: T) {
       return stores[type].values() as SinkRecordByType[T][]
     },
