@@ -81,6 +81,16 @@ export class NaturalKeyMap<T extends QueryType, V> {
     return index
   }
 
+  /** The key of an index from {@link keyIndex}: `[first, second, third]`. */
+  keyAt(index: number): [string, string, string] {
+    const { partIds } = this
+    return [
+      this.first.textOf(partIds[3 * index] as number),
+      this.second.textOf(partIds[3 * index + 1] as number),
+      this.third.textOf(partIds[3 * index + 2] as number),
+    ]
+  }
+
   /** Every value, ordered by key (account or object type, then metric, then timestamp / field / key). */
   values(): V[] {
     return this.order().map((i) => this.entries[i] as V)

@@ -7,14 +7,16 @@ import type { RejectCollector } from './RejectCollector'
 import { duplicateReject, resolutionReject } from './rowRejects'
 import { StringIds } from './StringIds'
 import { TimestampKeySet } from './TimestampKeySet'
+import { UsageColumnBuffer } from './UsageColumnBuffer'
 import { UsageKeySet } from './UsageKeySet'
-import { type UsageOutput, UsageRecordOutput } from './UsageOutput'
 
 type UsageRecord = SinkRecordByType['product_usage']
 
 const EMPTY_ROW: readonly unknown[] = []
 /** Rows of the first page sampled to tell repeating timestamps (aggregations) from distinct ones (raw events). */
 const SAMPLE_ROWS = 10_000
+/** Rows processed at a time by {@link ProductUsagePipeline.fill} before their records are built. */
+const SCRATCH_ROWS = 1024
 
 /**
  * The product_usage hot path: maps, resolves and de-duplicates a row with a few `Map` lookups and builds one
@@ -22,8 +24,9 @@ const SAMPLE_ROWS = 10_000
  * the mapping's caches; each account reference is resolved once (its outcome kept by id); the natural key
  * `(account, metric, timestamp)` is checked as a triple of ids in a {@link UsageKeySet}. Records share one string
  * per distinct account id, reference, metric and timestamp, which keeps a sink that holds them small. What is kept
- * goes to a {@link UsageOutput}: one record object per row (`fill`), or reusable columns (`fillOutput`), which
- * allocate nothing per row.
+ * goes into reusable columns ({@link UsageColumnBuffer}), which allocate nothing per row: the sink's `writeColumns`
+ * receives them as they are, and `fill` builds one record per kept row from them for `write`. One output type keeps
+ * the hot loops monomorphic whichever path a process uses.
  *
  * When most timestamps of the first page are distinct (per-event rows), numbering them would cost a `Map` entry per
  * row for nothing: timestamps are then coerced row by row and keys kept in a {@link TimestampKeySet} (still exact).
@@ -39,6 +42,8 @@ export class ProductUsagePipeline implements RecordPipeline<'product_usage'> {
   private readonly accountOfRef: number[] = []
   /** By account reference id, for references that did not resolve to one account. */
   private readonly failedResolution: Resolution[] = []
+  /** The columns {@link fill} builds its records from. */
+  private readonly scratch = new UsageColumnBuffer('', SCRATCH_ROWS)
 
   constructor(
     private readonly cells: ProductUsageCells,
@@ -48,11 +53,35 @@ export class ProductUsagePipeline implements RecordPipeline<'product_usage'> {
   ) {}
 
   fill(rows: readonly (readonly unknown[])[], from: number, to: number, offset: number, out: UsageRecord[]): void {
-    this.fillOutput(rows, from, to, offset, new UsageRecordOutput(out))
+    const { scratch } = this
+    for (let start = from; start < to; start += scratch.capacity) {
+      const end = Math.min(to, start + scratch.capacity)
+      this.fillColumns(rows, start, end, offset, scratch)
+      for (let i = 0; i < scratch.length; i++) {
+        out.push({
+          row: scratch.row[i] as number,
+          accountRef: scratch.accountRef[i] as string,
+          accountId: scratch.accountId[i] as string,
+          metric: scratch.metric[i] as string,
+          timestamp: scratch.timestamp[i] as string,
+          value: scratch.value[i] as number,
+        })
+      }
+      scratch.length = 0
+    }
   }
 
-  /** As {@link fill}, with each kept record handed to `out` as its fields. */
-  fillOutput(rows: readonly (readonly unknown[])[], from: number, to: number, offset: number, out: UsageOutput): void {
+  /**
+   * As {@link fill}, appending the kept records to `out`'s columns; `out` must have room for `to - from` records
+   * (a row keeps at most one).
+   */
+  fillColumns(
+    rows: readonly (readonly unknown[])[],
+    from: number,
+    to: number,
+    offset: number,
+    out: UsageColumnBuffer,
+  ): void {
     if (this.distinct === undefined)
       this.distinct = distinctTimestamps(rows, this.cells.timestamp) ? new TimestampKeySet() : null
     if (this.distinct) this.fillDistinct(this.distinct, rows, from, to, offset, out)
@@ -65,7 +94,7 @@ export class ProductUsagePipeline implements RecordPipeline<'product_usage'> {
     from: number,
     to: number,
     offset: number,
-    out: UsageOutput,
+    out: UsageColumnBuffer,
   ): void {
     const { cells, seen, accountOfRef, accountIdText } = this
     const { accountRefs, metrics, timestamps } = cells
@@ -115,7 +144,7 @@ export class ProductUsagePipeline implements RecordPipeline<'product_usage'> {
     from: number,
     to: number,
     offset: number,
-    out: UsageOutput,
+    out: UsageColumnBuffer,
   ): void {
     const { cells, accountOfRef, accountIdText } = this
     const { accountRefs, metrics, timestamps } = cells

@@ -1,12 +1,11 @@
 import type { ProductUsageColumns } from './ProductUsageColumns'
-import type { UsageOutput } from './UsageOutput'
 
 /**
  * The reusable columns of the `writeColumns` path: a fixed capacity (the batch size), filled row by row and
  * emptied once the sink has written them. Allocates nothing per row: numbers go into typed arrays, strings (shared
  * by the mapping's caches) into arrays created once at full length.
  */
-export class UsageColumnBuffer implements ProductUsageColumns, UsageOutput {
+export class UsageColumnBuffer implements ProductUsageColumns {
   readonly type = 'product_usage'
   length = 0
   readonly row: Uint32Array
@@ -34,6 +33,7 @@ export class UsageColumnBuffer implements ProductUsageColumns, UsageOutput {
     return this.capacity - this.length
   }
 
+  /** Appends one record (the caller checks {@link room}). */
   add(row: number, accountRef: string, accountId: string, metric: string, timestamp: string, value: number): void {
     const i = this.length++
     this.row[i] = row

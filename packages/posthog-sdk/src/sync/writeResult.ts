@@ -173,7 +173,7 @@ function columnWriter(
         let from = 0
         while (from < rows.length) {
           const to = Math.min(rows.length, from + columns.room)
-          pipeline.fillOutput(rows, from, to, offset, columns)
+          pipeline.fillColumns(rows, from, to, offset, columns)
           if (columns.room === 0) await flush()
           run.rowsProcessed = offset + to
           if (options.onRejects) {

@@ -1,6 +1,7 @@
 import { NaturalKeyMap } from '../sync/NaturalKeyMap'
 import type { ProductUsageColumns } from '../sync/ProductUsageColumns'
 import type { SinkRecordByType } from '../sync/RecordSink'
+import { StringIds } from '../sync/StringIds'
 
 type UsageRecord = SinkRecordByType['product_usage']
 
@@ -8,17 +9,17 @@ const INITIAL_CAPACITY = 1024
 
 /**
  * The in-memory sink's product_usage table: upserts on `(accountId, metric, timestamp)` and keeps each stored record
- * as columns, so a write from columns ({@link ProductUsageColumns}) stores a million points with no object per point.
- * Records written as objects are stored the same way; `records()` builds the objects when asked.
+ * as numbers (its key in a {@link NaturalKeyMap}, its account reference's id, row and value in typed arrays), so a
+ * write from columns ({@link ProductUsageColumns}) stores a million points with no object per point and no array
+ * of pointers for the collector to scan. Records written as objects are stored the same way; `values()` builds the
+ * objects when asked.
  */
 export class UsageRecordStore {
   private readonly keys = new NaturalKeyMap<'product_usage', never>('product_usage')
+  private readonly refs = new StringIds()
   private row: Float64Array = new Float64Array(INITIAL_CAPACITY)
   private value: Float64Array = new Float64Array(INITIAL_CAPACITY)
-  private readonly accountRef: string[] = []
-  private readonly accountId: string[] = []
-  private readonly metric: string[] = []
-  private readonly timestamp: string[] = []
+  private ref: Int32Array = new Int32Array(INITIAL_CAPACITY)
 
   /** Number of stored records (distinct keys). */
   get size(): number {
@@ -47,44 +48,44 @@ export class UsageRecordStore {
 
   /** The stored records, ordered by key (account id, metric, timestamp). */
   values(): UsageRecord[] {
-    return this.keys.order().map((i) => ({
-      row: this.row[i] as number,
-      accountRef: this.accountRef[i] as string,
-      accountId: this.accountId[i] as string,
-      metric: this.metric[i] as string,
-      timestamp: this.timestamp[i] as string,
-      value: this.value[i] as number,
-    }))
+    return this.keys.order().map((i) => {
+      const [accountId, metric, timestamp] = this.keys.keyAt(i)
+      return {
+        row: this.row[i] as number,
+        accountRef: this.refs.textOf(this.ref[i] as number),
+        accountId,
+        metric,
+        timestamp,
+        value: this.value[i] as number,
+      }
+    })
   }
 
   clear(): void {
     this.keys.clear()
+    this.refs.clear()
     this.row = new Float64Array(INITIAL_CAPACITY)
     this.value = new Float64Array(INITIAL_CAPACITY)
-    this.accountRef.length = 0
-    this.accountId.length = 0
-    this.metric.length = 0
-    this.timestamp.length = 0
+    this.ref = new Int32Array(INITIAL_CAPACITY)
   }
 
   private store(row: number, accountRef: string, accountId: string, metric: string, timestamp: string, value: number) {
     const i = this.keys.keyIndex(accountId, metric, timestamp)
-    if (i >= this.row.length) {
-      this.row = grown(this.row)
-      this.value = grown(this.value)
-    }
+    if (i >= this.row.length) this.grow()
     this.row[i] = row
     this.value[i] = value
-    // A new key's index is the next one, so these arrays grow without holes.
-    this.accountRef[i] = accountRef
-    this.accountId[i] = accountId
-    this.metric[i] = metric
-    this.timestamp[i] = timestamp
+    this.ref[i] = this.refs.idOf(accountRef)
   }
-}
 
-function grown(array: Float64Array): Float64Array {
-  const next = new Float64Array(array.length * 2)
-  next.set(array)
-  return next
+  private grow(): void {
+    const row = new Float64Array(this.row.length * 2)
+    const value = new Float64Array(row.length)
+    const ref = new Int32Array(row.length)
+    row.set(this.row)
+    value.set(this.value)
+    ref.set(this.ref)
+    this.row = row
+    this.value = value
+    this.ref = ref
+  }
 }
