@@ -114,6 +114,22 @@ describe('compileHogQL', () => {
       'SELECT t.e AS e, count() AS c FROM (SELECT events.event AS e FROM db.events AS events WHERE equals(events.team_id, 7)) AS t GROUP BY t.e ORDER BY c DESC LIMIT 1',
     )
   })
+
+  it('compares with NULL and nullable properties as PostHog does, so missing properties are not silently dropped', () => {
+    const plan = `replaceRegexpAll(nullIf(nullIf(JSONExtractRaw(events.properties, 'plan'), ''), 'null'), '^"|"$', '')`
+    const where = (condition: string) => compile(`select 1 from events where ${condition} limit 1`).clickhouse
+    expect(where('properties.plan = NULL')).toContain(`and(equals(events.team_id, 7), isNull(${plan}))`)
+    expect(where('NULL != properties.plan')).toContain(`isNotNull(${plan})`)
+    expect(where("properties.plan != 'pro'")).toContain(`ifNull(notEquals(${plan}, 'pro'), 1)`)
+    expect(where("properties.plan = 'pro'")).toContain(`ifNull(equals(${plan}, 'pro'), 0)`)
+    expect(where("properties.plan > 'a'")).toContain(`ifNull(greater(${plan}, 'a'), 0)`)
+    expect(where("event != 'pro'")).toContain("notEquals(events.event, 'pro')) LIMIT 1")
+    expect(where('properties.plan = properties.tier')).toContain(`isNull(${plan}) and isNull(`)
+    const join = compile(
+      'select 1 from events e join persons p on e.properties.pid = p.properties.pid limit 1',
+    ).clickhouse
+    expect(join).not.toContain('ifNull')
+  })
 })
 
 describe('{filters}', () => {

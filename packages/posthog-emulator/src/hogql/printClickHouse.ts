@@ -38,6 +38,9 @@ export function printClickHouse(node: SelectNode, context: PrintContext): Printe
 export class ClickHousePrinter {
   constructor(readonly context: PrintContext) {}
 
+  /** Off while printing a JOIN constraint: PostHog adds no null checks there (ClickHouse rejects `ifNull` in ON). */
+  nullChecks = true
+
   printTop(node: SelectNode): PrintedSelect {
     const columns: string[] = []
     const sql = this.printSelectNode(node, null, columns)
@@ -179,8 +182,11 @@ export class ClickHousePrinter {
         throw queryError(`Placeholder {${expr.chain.join('.')}} is not available in this context.`, expr)
       case 'call':
         return printCall(this, expr, scope)
-      case 'binary':
-        return this.printBinary(expr.op, this.print(expr.left, scope), this.print(expr.right, scope))
+      case 'binary': {
+        const left = this.print(expr.left, scope)
+        const right = this.print(expr.right, scope)
+        return this.withNullChecks(expr, left, right, this.printBinary(expr.op, left, right))
+      }
       case 'and':
       case 'or':
         return { sql: `${expr.kind}(${expr.exprs.map((e) => this.print(e, scope).sql).join(', ')})`, kind: 'number' }
@@ -262,6 +268,40 @@ export class ClickHousePrinter {
       default:
         return { sql: `${op}(${left.sql}, ${right.sql})`, kind: 'number' }
     }
+  }
+
+  /**
+   * PostHog's null semantics for comparisons (`visit_compare_operation` in `posthog/hogql/printer.py`): `x = NULL` is
+   * `isNull(x)`, and a comparison with a nullable side (a property) never yields NULL: `=`/`LIKE` are false and
+   * `!=`/`NOT LIKE` true when one side is NULL. Without this, `properties.plan != 'pro'` drops every event lacking `plan`.
+   */
+  private withNullChecks(expr: Expr & { kind: 'binary' }, left: Printed, right: Printed, op: Printed): Printed {
+    if (!this.nullChecks) return op
+    const positive = expr.op === 'equals' || expr.op === 'like' || expr.op === 'ilike'
+    const negative = expr.op === 'notEquals' || expr.op === 'notLike' || expr.op === 'notILike'
+    const ordering = ['less', 'lessOrEquals', 'greater', 'greaterOrEquals'].includes(expr.op)
+    if (!positive && !negative && !ordering) return op
+    const isNullConstant = (side: Expr) => side.kind === 'constant' && side.value === null
+    if ((positive || negative) && (isNullConstant(expr.left) || isNullConstant(expr.right))) {
+      const other = isNullConstant(expr.right) ? left : right
+      return { sql: `${positive ? 'isNull' : 'isNotNull'}(${other.sql})`, kind: 'number' }
+    }
+    const nullable = (side: Expr, printed: Printed) =>
+      isNullConstant(side) || (printed.json !== undefined && printed.json.keys.length > 0)
+    const leftNullable = nullable(expr.left, left)
+    const rightNullable = nullable(expr.right, right)
+    if (!leftNullable && !rightNullable) return op
+    const bothFields = expr.left.kind !== 'constant' && expr.right.kind !== 'constant'
+    const fallback = ordering
+      ? '0'
+      : !bothFields
+        ? positive
+          ? '0'
+          : '1'
+        : positive
+          ? `isNull(${left.sql}) and isNull(${right.sql})`
+          : `isNotNull(${left.sql}) or isNotNull(${right.sql})`
+    return { sql: `ifNull(${op.sql}, ${fallback})`, kind: 'number' }
   }
 
   private printCase(expr: Expr & { kind: 'case' }, scope: Scope): Printed {

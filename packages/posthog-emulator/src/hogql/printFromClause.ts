@@ -63,7 +63,13 @@ export function printConstraint(printer: ClickHousePrinter, clause: JoinClause, 
     })
     return ` USING (${names.join(', ')})`
   }
-  const on = printer.print(clause.constraint.expr, scope).sql
+  printer.nullChecks = false
+  let on: string
+  try {
+    on = printer.print(clause.constraint.expr, scope).sql
+  } finally {
+    printer.nullChecks = true
+  }
   return ` ON ${teamFilter.length === 0 ? on : `and(${on}, ${teamFilter[0]})`}`
 }
 
