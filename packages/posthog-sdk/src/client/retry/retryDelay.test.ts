@@ -67,6 +67,8 @@ describe('retryDelay', () => {
 
   it('retries network errors and cut bodies, not malformed pages', () => {
     expect(retryDelay({ error: error('network'), transient: true }, 2, 0, options, max)).toBe(999)
+    // A refusal by the fetch port itself (the host guard) is not a connection failure: another attempt repeats it.
+    expect(retryDelay({ error: error('network'), transient: false }, 1, 0, options, max)).toBeUndefined()
     expect(retryDelay({ error: error('invalid_response'), transient: true }, 1, 0, options, max)).toBe(499)
     expect(retryDelay({ error: error('invalid_response'), transient: false }, 1, 0, options, max)).toBeUndefined()
   })

@@ -5,7 +5,10 @@ import type { ResolvedRetryOptions } from './RetryOptions'
 /** One failed attempt, as the retry policy sees it. */
 export interface FailedAttempt {
   error: PostHogClientError
-  /** The failure happened below HTTP (connection reset, cut body): safe to retry for our read-only calls. */
+  /**
+   * The failure happened below HTTP (connection reset, cut body): safe to retry for our read-only calls. False for a
+   * refusal the fetch port made itself (a kit error such as the host guard's), which another attempt would repeat.
+   */
   transient: boolean
 }
 
@@ -43,7 +46,7 @@ export function retryDelay(
             Math.max(backoff, 1000)
       break
     case 'network':
-      delay = backoff
+      if (failure.transient) delay = backoff
       break
     case 'server':
     case 'timeout':

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { StatisfyError } from '../../errors/StatisfyError'
 import { RateLimiter } from '../limiter/RateLimiter'
 import { resolveRetryOptions } from '../retry/RetryOptions'
 import { createManualClock } from '../time/createManualClock'
@@ -142,5 +143,48 @@ describe('createTransport', () => {
     const answer = await send({ ...request, signal: controller.signal })
     expect(isFailure(answer) && answer.error.code).toBe('aborted')
     expect(limiter.state().running).toBe(0)
+  })
+  // A fetch port that throws one of the kit's own errors has decided (the server's host guard refusing a redirect,
+  // a private address or an oversized body): trying again would repeat the refused exchange, not recover from it.
+  it('does not retry a refusal the fetch port throws as a kit error, before or during the body', async () => {
+    const refusal = new StatisfyError('redirect_refused', 'https://us.posthog.com answered with a redirect.')
+    const { send, calls, delays } = setup([
+      () => {
+        throw refusal
+      },
+      json(200, { ok: true }),
+    ])
+    const answer = await send(request)
+    expect(isFailure(answer) && answer.error).toMatchObject({ code: 'network', cause: refusal })
+    expect(calls).toHaveLength(1)
+    expect(delays).toEqual([])
+
+    const tooLarge = new StatisfyError('response_too_large', 'https://us.posthog.com sent more than 32 MiB.')
+    const cut = () =>
+      new Response(
+        new ReadableStream({
+          pull(controller) {
+            controller.error(tooLarge)
+          },
+        }),
+        { status: 200 },
+      )
+    const body = setup([cut, json(200, { ok: true })])
+    const second = await body.send(request)
+    expect(isFailure(second) && second.error).toMatchObject({ code: 'invalid_response', cause: tooLarge })
+    expect(body.calls).toHaveLength(1)
+  })
+
+  it('still retries a connection failure of the platform fetch', async () => {
+    const { send, calls, clock } = setup([
+      () => {
+        throw new TypeError('fetch failed', { cause: Object.assign(new Error('reset'), { code: 'ECONNRESET' }) })
+      },
+      json(200, { ok: true }),
+    ])
+    const pending = send(request)
+    await clock.runAll()
+    expect(await pending).toMatchObject({ data: { ok: true } })
+    expect(calls).toHaveLength(2)
   })
 })

@@ -1,3 +1,4 @@
+import { isStatisfyError } from '../../errors/StatisfyError'
 import { classifyHttpError } from '../errors/classifyHttpError'
 import { PostHogClientError } from '../errors/PostHogClientError'
 import type { RateLimiter } from '../limiter/RateLimiter'
@@ -65,6 +66,10 @@ export function createTransport(config: TransportConfig): Transport {
           transient: false,
         }
       }
+      // A fetch port that throws one of the kit's own errors has refused on purpose (the server's host guard: a
+      // redirect, a private address, an oversized body); retrying would repeat the refused exchange. Only the
+      // platform's own failures (undici's "fetch failed", a cut connection) are worth another attempt.
+      const transient = !isStatisfyError(cause)
       if (stage === 'request') {
         return {
           error: new PostHogClientError(
@@ -73,7 +78,7 @@ export function createTransport(config: TransportConfig): Transport {
             { hogql: request.hogql },
             { cause },
           ),
-          transient: true,
+          transient,
         }
       }
       return {
@@ -83,7 +88,7 @@ export function createTransport(config: TransportConfig): Transport {
           { hogql: request.hogql, field: '(body)' },
           { cause },
         ),
-        transient: true,
+        transient,
       }
     }
     try {
