@@ -75,6 +75,46 @@ describe('PostHogSettings', () => {
     expect(backend.calls.find((c) => c.operation === 'saveQuery')?.params.queryId).toMatch(/^weekly-usage-/)
   })
 
+  it('previews the HogQL as it is now: changing it after a preview runs the preview again', async () => {
+    const { user, backend } = renderWithBackend(<PostHogSettings now={now} />)
+    const item = (await screen.findByRole('switch', { name: /Daily product usage/ })).closest('li') as HTMLElement
+    await user.click(within(item).getByRole('button', { name: 'Edit' }))
+    await user.click(screen.getByRole('button', { name: 'Next' }))
+    await screen.findByText('100 rows')
+    await user.click(screen.getByRole('button', { name: 'Back' }))
+    const editor = await waitFor(() => {
+      const content = document.querySelector<HTMLElement>('.cm-content')
+      if (!content) throw new Error('editor not loaded yet')
+      return content
+    })
+    const view = EditorView.findFromDOM(editor)
+    act(() => view?.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: 'SELECT 2' } }))
+    await user.click(screen.getByRole('button', { name: 'Next' }))
+    await waitFor(() =>
+      expect(backend.calls.filter((c) => c.operation === 'preview').map((c) => c.body)).toContainEqual({
+        hogql: 'SELECT 2',
+      }),
+    )
+  })
+
+  it('does not save while the schedule shows an invalid interval', async () => {
+    const { user, backend } = renderWithBackend(<PostHogSettings now={now} />)
+    const item = (await screen.findByRole('switch', { name: /Daily product usage/ })).closest('li') as HTMLElement
+    await user.click(within(item).getByRole('button', { name: 'Edit' }))
+    await user.click(screen.getByRole('button', { name: 'Next' }))
+    await screen.findByText('100 rows')
+    await user.click(screen.getByRole('button', { name: 'Next' }))
+    await user.click(screen.getByRole('button', { name: 'Next' }))
+    await user.selectOptions(screen.getByLabelText('Runs'), 'every_minutes')
+    const minutes = screen.getByLabelText('Every (minutes)')
+    await user.clear(minutes)
+    await user.type(minutes, '2')
+    const save = screen.getByRole('button', { name: 'Save query' })
+    expect(save).toHaveAttribute('aria-disabled', 'true')
+    await user.click(save)
+    expect(backend.calls.some((c) => c.operation === 'saveQuery')).toBe(false)
+  })
+
   it('says whose runs the history shows, and filters them by query from the list or the picker', async () => {
     const { user } = renderWithBackend(<PostHogSettings now={now} />)
     const history = await screen.findByRole('region', { name: 'Sync history' })

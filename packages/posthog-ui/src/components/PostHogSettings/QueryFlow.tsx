@@ -94,10 +94,12 @@ export const QueryFlow = forwardRef<HTMLElement, QueryFlowProps>(function QueryF
     )
   }
 
+  // A preview of older HogQL (edited after Back) must not feed the mapping: it is run again on Next.
+  const previewIsCurrent = preview.isSuccess && preview.variables?.hogql === hogql
   const canAdvance: Record<QueryFlowStep, boolean> = {
     type: name.trim().length > 0,
     hogql: hogql.trim().length > 0,
-    preview: preview.isSuccess,
+    preview: previewIsCurrent,
     mapping: built.ok,
     schedule: built.ok && cadenceProblem === null,
   }
@@ -111,13 +113,14 @@ export const QueryFlow = forwardRef<HTMLElement, QueryFlowProps>(function QueryF
   }
 
   function next() {
-    if (step === 'hogql' && !preview.isSuccess) runPreview()
+    if (step === 'hogql' && !previewIsCurrent) runPreview()
     const following = STEPS[index + 1]
     if (following) setStep(following)
   }
 
   function onSave() {
-    if (!built.ok) return
+    // The button is only aria-disabled (it stays focusable), so an invalid schedule must be refused here too.
+    if (!built.ok || !canAdvance.schedule) return
     const definition = editing ? built.definition : { ...built.definition, id: newQueryId(name, now ?? new Date()) }
     save.mutate(definition, { onSuccess: onDone })
   }
