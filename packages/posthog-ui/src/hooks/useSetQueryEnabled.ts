@@ -5,7 +5,7 @@ import { postHogQueryKeys } from './queryKeys'
 
 /**
  * Turns a saved query's schedule on or off. The switch flips at once (optimistic update) and flips back if the
- * server refuses.
+ * server refuses. The query's own entry (`useSavedQuery`) takes the server's answer, so a view of it is not stale.
  */
 export function useSetQueryEnabled(): UseMutationResult<
   SavedQuery,
@@ -29,6 +29,7 @@ export function useSetQueryEnabled(): UseMutationResult<
     onError: (_error, _input, context) => {
       if (context?.previous) queryClient.setQueryData(key, context.previous)
     },
+    onSuccess: (saved) => queryClient.setQueryData(postHogQueryKeys.query(saved.definition.id), saved),
     onSettled: () => queryClient.invalidateQueries({ queryKey: key, exact: true }),
   })
 }
