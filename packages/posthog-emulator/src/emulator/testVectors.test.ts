@@ -451,6 +451,14 @@ describe('routes and serialisation', () => {
     expect((res.json.results as unknown[]).length).toBeGreaterThan(0)
   })
 
+  it('returns every row of a UNION whose arms each fit the default limit, without hasMore (as PostHog)', async () => {
+    const arm = 'select number from numbers(75)'
+    const res = await call(queryPath(), { body: hogql(`${arm} union all ${arm}`) })
+    expect(res.status, res.text).toBe(200)
+    expect((res.json.results as unknown[]).length).toBe(150)
+    expect([res.json.hasMore, res.json.limit, res.json.offset]).toEqual([null, null, null])
+  })
+
   it('finds the key in the body or the query string when there is no Authorization header', async () => {
     const inBody = await call(queryPath(), {
       key: null,

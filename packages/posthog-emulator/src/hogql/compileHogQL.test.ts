@@ -44,9 +44,13 @@ describe('compileHogQL', () => {
   })
 
   it('applies the implicit LIMIT to each top-level SELECT and clamps large LIMITs', () => {
+    // PostHog paginates (LIMIT 101, hasMore) only a plain SELECT; a UNION's arms get LIMIT 100 each and no hasMore
+    // (HogQLQueryRunner._calculate: `isinstance(query, ast.SelectQuery) and not query.limit`).
     const union = compile('select 1 union all select 2 limit 3')
-    expect(union.hogql).toBe('SELECT 1 LIMIT 101 OFFSET 0 UNION ALL SELECT 2 LIMIT 3')
-    expect(union.pagination).toEqual({ limit: 100, offset: 0 })
+    expect(union.hogql).toBe('SELECT 1 LIMIT 100 UNION ALL SELECT 2 LIMIT 3')
+    expect(union.pagination).toBeNull()
+    expect(compile('select 1 union all select 2').hogql).toBe('SELECT 1 LIMIT 100 UNION ALL SELECT 2 LIMIT 100')
+    expect(compile('select 1').pagination).toEqual({ limit: 100, offset: 0 })
     expect(compile('select 1 limit 60000').hogql).toBe('SELECT 1 LIMIT 50000')
     expect(compile('select 1 limit 60000').pagination).toBeNull()
     expect(compile('select * from (select event from events) limit 5').sql).not.toContain('LIMIT 101')

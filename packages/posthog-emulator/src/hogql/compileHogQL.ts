@@ -42,13 +42,13 @@ export interface CompiledQuery {
   /** ClickHouse SQL to execute (database-qualified). */
   sql: string
   columns: string[]
-  /** Set when the query had no LIMIT: the server fetched `limit + 1` rows to compute `hasMore`. */
+  /** Set when a plain SELECT had no LIMIT: the server fetched `limit + 1` rows to compute `hasMore`. */
   pagination: { limit: number; offset: number } | null
 }
 
 /**
  * Compiles HogQL to ClickHouse like PostHog's HogQLQueryRunner: parse, inline `values`, reject OFFSET for personal
- * API keys, apply the implicit LIMIT 100 (fetching 101 for `hasMore`) to every SELECT of the top-level set, clamp
+ * API keys, apply the implicit LIMIT 100 (fetching 101 for `hasMore` on a plain SELECT) to every SELECT of the top-level set, clamp
  * explicit LIMITs to 50,000, and print.
  * @throws {HogQLError} for syntax and resolution errors.
  */
@@ -118,10 +118,20 @@ function rejectOffsets(node: SelectNode): void {
   check(node)
 }
 
+/**
+ * PostHog paginates only a plain top-level SELECT without LIMIT (`LIMIT 101 OFFSET 0`, then `hasMore`); the arms of a
+ * UNION without LIMIT just get `LIMIT 100` each and the response has no `hasMore`.
+ * SRC: `posthog/hogql_queries/hogql_query_runner.py` (`isinstance(query, ast.SelectQuery) and not query.limit`) and
+ * `HogQLQueryExecutor._apply_limit`.
+ */
 function applyLimits(node: SelectNode): CompiledQuery['pagination'] {
   let paginated = false
   for (const arm of selectArms(node)) {
     const at = { start: arm.end, end: arm.end }
+    if (arm.limit === null && node.kind === 'set') {
+      arm.limit = { kind: 'constant', value: { number: String(DEFAULT_RETURNED_ROWS) }, ...at }
+      continue
+    }
     if (arm.limit === null) {
       paginated = true
       arm.limit = { kind: 'constant', value: { number: String(DEFAULT_RETURNED_ROWS + 1) }, ...at }
