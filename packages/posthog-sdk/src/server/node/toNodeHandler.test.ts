@@ -1,4 +1,4 @@
-import { createServer } from 'node:http'
+import { createServer, request as httpRequest } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { describe, expect, it } from 'vitest'
 import { toNodeHandler } from './toNodeHandler'
@@ -69,6 +69,53 @@ describe('toNodeHandler', () => {
       })
       expect(response.status).toBe(204)
       expect(body).toBe('{"parsed":true}')
+    } finally {
+      await server.close()
+    }
+  })
+  // Node hands over requests the Fetch API refuses to build: a TRACE (forbidden method) or a Host header that is not
+  // a host. The adapter's promise must not reject on them: Express 4 and node:http drop that promise, and an
+  // unhandled rejection ends the Node process, so one crafted request would take the server down.
+  it('answers 400 to a request the Fetch API cannot represent, without rejecting', async () => {
+    let calls = 0
+    const node = toNodeHandler(async () => {
+      calls++
+      return new Response(null, { status: 204 })
+    })
+    const outcomes: Array<'resolved' | unknown> = []
+    const server = await serve((req, res) => {
+      node(req, res).then(
+        () => outcomes.push('resolved'),
+        (error: unknown) => outcomes.push(error),
+      )
+    })
+    const port = Number(new URL(server.url).port)
+    const send = (method: string, host?: string) =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = httpRequest(
+          { host: '127.0.0.1', port, method, path: '/api/posthog/connection', headers: host ? { host } : {} },
+          (res) => {
+            let body = ''
+            res.on('data', (chunk: Buffer) => {
+              body += chunk.toString()
+            })
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body }))
+          },
+        )
+        req.on('error', reject)
+        req.end()
+      })
+    try {
+      for (const [method, host] of [
+        ['TRACE', undefined],
+        ['GET', 'a b'],
+      ] as const) {
+        const answer = await send(method, host)
+        expect(answer.status).toBe(400)
+        expect(JSON.parse(answer.body)).toMatchObject({ error: { code: 'invalid_request' } })
+      }
+      expect(outcomes).toEqual(['resolved', 'resolved'])
+      expect(calls).toBe(0)
     } finally {
       await server.close()
     }

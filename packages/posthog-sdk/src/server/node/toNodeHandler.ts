@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { ApiError, ApiErrorCode } from '../../api/index'
 
 /** A Node request as Express and `node:http` give it; Express's `originalUrl` keeps the mount path. */
 type NodeRequest = IncomingMessage & { originalUrl?: string; body?: unknown; protocol?: string }
@@ -49,7 +50,21 @@ export function toNodeHandler(
         init.duplex = 'half'
       }
     }
-    const response = await handler(new Request(url, init))
+    let request: Request
+    try {
+      request = new Request(url, init)
+    } catch (cause) {
+      // Node passes on what the Fetch API refuses (a TRACE, a Host header that is not a host). Answer it here: a
+      // rejected promise would go unhandled under Express 4 and node:http, and that ends the Node process.
+      req.resume()
+      const message = `The request cannot be handled (${cause instanceof Error ? cause.message : String(cause)}).`
+      res.statusCode = 400
+      res.setHeader('content-type', 'application/json; charset=utf-8')
+      res.setHeader('cache-control', 'no-store')
+      res.end(JSON.stringify(new ApiError(ApiErrorCode.InvalidRequest, message, { status: 400 }).toBody()))
+      return
+    }
+    const response = await handler(request)
     res.statusCode = response.status
     response.headers.forEach((value, name) => {
       res.setHeader(name, value)
