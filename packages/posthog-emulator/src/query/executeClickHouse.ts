@@ -44,6 +44,10 @@ export async function executeClickHouse(
     throw mapClickHouseError(new Error(message))
   }
   if (text.trim() === '') return { meta: [], data: [] }
-  const parsed = JSON.parse(text) as ClickHouseResult
+  // chdb keeps what a query that failed mid-run had written (e.g. `no_common_type`, `throwIf`) and prepends it to the
+  // next result, which then answered 500. Each JSONCompact document starts with this line break + tab, which cannot
+  // occur inside a JSON string, so the last one is this query's own result.
+  const own = text.lastIndexOf('{\n\t"meta":')
+  const parsed = JSON.parse(own > 0 ? text.slice(own) : text) as ClickHouseResult
   return { meta: parsed.meta, data: parsed.data }
 }
