@@ -103,6 +103,16 @@ describe('ConnectForm', () => {
     )
   })
 
+  it('says in the dialog why disconnecting failed, instead of leaving it open without a word', async () => {
+    const { user } = renderWithBackend(<ConnectForm />, {
+      fail: { deleteConnection: { status: 503, code: 'unavailable', message: 'The server is busy. Try again.' } },
+    })
+    await user.click(await screen.findByRole('button', { name: 'Disconnect' }))
+    const dialog = screen.getByRole('dialog', { name: 'Disconnect PostHog?' })
+    await user.click(within(dialog).getByRole('button', { name: 'Disconnect' }))
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent('The server is busy. Try again.')
+  })
+
   it('can be completed with the keyboard alone', async () => {
     const { user, backend, container } = renderWithBackend(<ConnectForm />, { connection: null })
     await screen.findByLabelText('PostHog region')

@@ -244,7 +244,13 @@ function ConnectFields({
             {save.isPending ? m.saving : m.save}
           </Button>
           {saved ? (
-            <Button variant="danger" onClick={() => setConfirming(true)}>
+            <Button
+              variant="danger"
+              onClick={() => {
+                disconnect.reset()
+                setConfirming(true)
+              }}
+            >
               {m.disconnect}
             </Button>
           ) : null}
@@ -254,6 +260,8 @@ function ConnectFields({
       {advice ? <ConnectionErrorAlert advice={advice} /> : null}
       <Dialog open={confirming} onClose={() => setConfirming(false)} title={m.disconnectConfirmTitle}>
         <p>{m.disconnectConfirmBody}</p>
+        {/* The form's own alert is behind the modal overlay while the dialog is open. */}
+        {disconnect.error ? <ConnectionErrorAlert advice={connectionAdvice(disconnect.error)} /> : null}
         <div className="sf-row">
           <Button onClick={() => setConfirming(false)}>{m.cancel}</Button>
           <Button
