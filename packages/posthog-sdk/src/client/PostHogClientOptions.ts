@@ -37,7 +37,8 @@ export interface PostHogClientOptions {
   /** Retries of transient failures; see {@link RetryOptions}. */
   retry?: RetryOptions
   /**
-   * PostHog's per-key limits, enforced in this process across every client built with the same host and key.
+   * PostHog's per-key limits, enforced in this process across every client built with the same host and key. The
+   * clients share one limiter: the strictest limits any of them was given apply to all.
    * @default { concurrency: 3, perMinute: 240, perHour: 2400 }
    */
   rateLimit?: RateLimitOptions

@@ -120,4 +120,50 @@ describe('sharedRateLimiter', () => {
     expect(hashKey('phx_shared_test_key')).toMatch(/^[0-9a-f]{16}$/)
     expect(hashKey('phx_shared_test_key')).not.toBe(hashKey('phx_other_test_key'))
   })
+  // The embedded setup builds clients for one key in two places: the handler (Test Connection, previews) with the
+  // defaults, and the worker with the team's real limits (legacy teams: perHour 120). Whichever came first used to
+  // fix the shared limiter, so the worker's stricter limits were silently dropped and it ran into PostHog's 429s.
+  it('tightens the shared limiter when a later client asks for stricter limits, never loosens it', async () => {
+    const clock = createManualClock()
+    const host = 'https://us.posthog.com'
+    const first = sharedRateLimiter(host, 'phx_tighten_test_key', undefined, clock)
+    const strict = sharedRateLimiter(host, 'phx_tighten_test_key', { concurrency: 1, perHour: 120 }, clock)
+    const loose = sharedRateLimiter(host, 'phx_tighten_test_key', { concurrency: 9, perHour: 5000 }, clock)
+    expect(strict).toBe(first)
+    expect(loose).toBe(first)
+    expect(first.options).toMatchObject({ concurrency: 1, perMinute: 240, perHour: 120 })
+    expect(first.state().hourRemaining).toBe(120)
+
+    const release = await first.acquire()
+    let second = false
+    const waiting = first.acquire().then((next) => {
+      second = true
+      return next
+    })
+    await clock.advance(0)
+    expect(second).toBe(false)
+    release()
+    ;(await waiting)()
+    expect(second).toBe(true)
+  })
+
+  it('drains slots above a lowered concurrency before granting new ones', async () => {
+    const clock = createManualClock()
+    const limiter = sharedRateLimiter('https://us.posthog.com', 'phx_drain_test_key', { concurrency: 3 }, clock)
+    const held = await Promise.all([limiter.acquire(), limiter.acquire(), limiter.acquire()])
+    sharedRateLimiter('https://us.posthog.com', 'phx_drain_test_key', { concurrency: 1 }, clock)
+    let granted = false
+    const waiting = limiter.acquire().then((release) => {
+      granted = true
+      return release
+    })
+    held[0]!()
+    held[1]!()
+    await clock.advance(0)
+    expect(granted).toBe(false)
+    expect(limiter.state().running).toBe(1)
+    held[2]!()
+    ;(await waiting)()
+    expect(granted).toBe(true)
+  })
 })

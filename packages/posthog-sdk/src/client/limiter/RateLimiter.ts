@@ -100,6 +100,26 @@ export class RateLimiter {
     }
   }
 
+  /**
+   * Applies the stricter of the current and the given limits (`concurrency`, `perMinute`, `perHour`); never loosens.
+   * Clients built for one key share a limiter, and PostHog's budget is one number: the lowest anyone configured wins.
+   */
+  tighten(options: RateLimitOptions): void {
+    const { concurrency, perMinute, perHour } = options
+    if (concurrency !== undefined && concurrency < this.options.concurrency) {
+      this.options.concurrency = concurrency
+      this.semaphore.shrink(concurrency)
+    }
+    if (perMinute !== undefined && perMinute < this.options.perMinute) {
+      this.options.perMinute = perMinute
+      this.minute.shrink(perMinute)
+    }
+    if (perHour !== undefined && perHour < this.options.perHour) {
+      this.options.perHour = perHour
+      this.hour.shrink(perHour)
+    }
+  }
+
   /** Holds every new request on this key for `ms` (after PostHog said "Expected available in N seconds"). */
   pause(ms: number): void {
     this.pausedUntil = Math.max(this.pausedUntil, this.clock.now() + ms)

@@ -3,12 +3,22 @@ export class Semaphore {
   private inUse = 0
   private readonly queue: Array<{ grant: () => void }> = []
 
-  constructor(readonly slots: number) {}
+  constructor(private slotCount: number) {}
+
+  /** Slots allowed at once. */
+  get slots(): number {
+    return this.slotCount
+  }
+
+  /** Lowers the slot count; holders above it finish normally and their slots are not handed on. */
+  shrink(slots: number): void {
+    this.slotCount = Math.min(this.slotCount, slots)
+  }
 
   /** Resolves once a slot is held; rejects with the signal's reason if aborted while queued. */
   acquire(signal?: AbortSignal): Promise<void> {
     if (signal?.aborted) return Promise.reject(signal.reason)
-    if (this.inUse < this.slots) {
+    if (this.inUse < this.slotCount) {
       this.inUse++
       return Promise.resolve()
     }
@@ -31,6 +41,11 @@ export class Semaphore {
 
   /** Frees a slot, handing it straight to the next waiter if there is one. */
   release(): void {
+    if (this.inUse > this.slotCount) {
+      // Above a lowered count: the slot is gone, not handed on.
+      this.inUse--
+      return
+    }
     const next = this.queue.shift()
     if (next) next.grant()
     else this.inUse = Math.max(0, this.inUse - 1)

@@ -9,7 +9,7 @@ export class SlidingWindowLog {
   private head = 0
 
   constructor(
-    readonly limit: number,
+    private limitCount: number,
     readonly windowMs: number,
     readonly marginMs: number,
   ) {}
@@ -24,13 +24,23 @@ export class SlidingWindowLog {
     }
   }
 
+  /** Starts allowed per window. */
+  get limit(): number {
+    return this.limitCount
+  }
+
+  /** Lowers the number of starts allowed per window. */
+  shrink(limit: number): void {
+    this.limitCount = Math.min(this.limitCount, limit)
+  }
+
   /** Milliseconds until one more start is allowed (0 when allowed now). */
   waitMs(nowMs: number): number {
     this.prune(nowMs)
     const count = this.starts.length - this.head
-    if (count < this.limit) return 0
+    if (count < this.limitCount) return 0
     // The start that must leave the window first is the `count - limit + 1`-th oldest.
-    const blocking = this.starts[this.head + count - this.limit]!
+    const blocking = this.starts[this.head + count - this.limitCount]!
     return Math.max(1, blocking + this.windowMs + this.marginMs - nowMs)
   }
 
@@ -42,6 +52,6 @@ export class SlidingWindowLog {
   /** Starts still allowed now. */
   available(nowMs: number): number {
     this.prune(nowMs)
-    return Math.max(0, this.limit - (this.starts.length - this.head))
+    return Math.max(0, this.limitCount - (this.starts.length - this.head))
   }
 }

@@ -20,7 +20,7 @@ export function hashKey(value: string): string {
 
 /**
  * The process-wide limiter for a host and key, created on first use with the given options and clock.
- * Later callers get the same limiter; their options are ignored (the first client's limits win).
+ * Later callers get the same limiter (and its clock); limits stricter than its own tighten it, looser ones are ignored.
  */
 export function sharedRateLimiter(
   apiHost: string,
@@ -33,6 +33,9 @@ export function sharedRateLimiter(
   if (!limiter) {
     limiter = new RateLimiter(options, clock)
     registry.set(id, limiter)
+  } else if (options) {
+    // The first client's options must not silently win over a later, stricter one (a legacy team's perHour: 120).
+    limiter.tighten(options)
   }
   return limiter
 }
