@@ -96,7 +96,14 @@ export const QueryList = forwardRef<HTMLElement, QueryListProps>(function QueryL
                     </Badge>
                   ) : null}
                   {onEdit ? <Button onClick={() => onEdit(query)}>{m.editQuery}</Button> : null}
-                  <Button variant="danger" onClick={() => setDeleting(query)}>
+                  <Button
+                    variant="danger"
+                    onClick={() => {
+                      // A failure from an earlier delete must not show in this query's dialog.
+                      remove.reset()
+                      setDeleting(query)
+                    }}
+                  >
                     {m.deleteQuery}
                   </Button>
                 </span>

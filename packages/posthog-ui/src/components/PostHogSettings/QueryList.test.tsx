@@ -1,0 +1,22 @@
+import { screen, within } from '@testing-library/react'
+import { describe, expect, it } from 'vitest'
+import { renderWithBackend } from '../../../test/renderWithBackend'
+import { QueryList } from './QueryList'
+
+describe('QueryList', () => {
+  it('shows a failed delete in its dialog, and not again when another delete is confirmed', async () => {
+    const { user } = renderWithBackend(<QueryList />, {
+      fail: { deleteQuery: { status: 503, code: 'unavailable', message: 'The server is busy. Try again.' } },
+    })
+    const item = (name: string) => screen.getByRole('switch', { name: new RegExp(name) }).closest('li') as HTMLElement
+    await screen.findByRole('switch', { name: /Plan and seats/ })
+    await user.click(within(item('Plan and seats')).getByRole('button', { name: 'Delete' }))
+    const first = screen.getByRole('dialog')
+    await user.click(within(first).getByRole('button', { name: 'Delete' }))
+    expect(await within(first).findByRole('alert')).toHaveTextContent('The server is busy. Try again.')
+    await user.click(within(first).getByRole('button', { name: 'Cancel' }))
+    await user.click(within(item('Daily product usage')).getByRole('button', { name: 'Delete' }))
+    const second = screen.getByRole('dialog', { name: /Daily product usage/ })
+    expect(within(second).queryByRole('alert')).not.toBeInTheDocument()
+  })
+})
