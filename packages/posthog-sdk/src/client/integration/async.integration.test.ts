@@ -87,4 +87,17 @@ describe('async mode (TV15)', () => {
     expect(error).toMatchObject({ code: 'timeout', timeoutSource: 'client' })
     expect(await statusOf('too-long')).toBe(404)
   })
+  // A query left running at PostHog holds one of the organisation's 3 concurrent query slots for up to its time
+  // limit, so every other query of the organisation (other tenants' syncs too) meets the concurrency 429.
+  it('cancels at PostHog when polling fails for good', async () => {
+    const pollsFail: typeof fetch = (input, init) => {
+      if (init?.method === 'GET') return Promise.reject(new TypeError('fetch failed'))
+      return fetch(input, init)
+    }
+    const client = clientOf(emulator(), { fetch: pollsFail })
+    emulator().faults.add({ kind: 'delay', delayMs: 5_000, route: '/query' })
+    const error = await caught(client.query('select 1', { mode: 'async', clientQueryId: 'poll-fails' }))
+    expect(error).toMatchObject({ code: 'network' })
+    expect(await statusOf('poll-fails')).toBe(404)
+  })
 })

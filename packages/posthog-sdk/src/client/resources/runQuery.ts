@@ -243,6 +243,8 @@ async function poll(
         if (isFailure(submitted)) return submitted
         return afterSubmit(context, hogql, options, started, submitted, again, resubmits + 1)
       }
+      // The query may still run at PostHog, holding one of the organisation's 3 concurrent query slots.
+      if (answer.error.status !== 404) await cancel(context, id)
       return answer
     }
     const status = asyncResponseSchema.safeParse(answer.data)
