@@ -158,6 +158,21 @@ describe('{filters}', () => {
     )
   })
 
+  it('keeps the instant of a date with a UTC offset, and reads M as minutes (PostHog relative_date_parse)', () => {
+    const bounds = (date_from: string) =>
+      compile('select count() from events where {filters}', {
+        filters: { dateRange: { date_from } },
+        now,
+        timezone: 'Europe/Berlin',
+      }).hogql
+    expect(bounds('2026-06-01T12:00:00+02:00')).toContain("toDateTime('2026-06-01 10:00:00.000', 'UTC')")
+    expect(bounds('2026-06-01T12:00:00Z')).toContain("toDateTime('2026-06-01 12:00:00.000', 'UTC')")
+    expect(bounds('2026-06-01 12:00')).toContain("toDateTime('2026-06-01 12:00', 'Europe/Berlin')")
+    // now is 12:30 in Berlin: -30M is 12:00 that day, -1m a month earlier.
+    expect(bounds('-30M')).toContain("toDateTime('2026-06-15 12:00:00.000', 'Europe/Berlin')")
+    expect(bounds('-1m')).toContain("toDateTime('2026-05-15 00:00:00.000', 'Europe/Berlin')")
+  })
+
   it('refuses filters the emulator does not implement', () => {
     expect(
       failure('select 1 from events where {filters}', {

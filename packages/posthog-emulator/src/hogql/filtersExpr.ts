@@ -107,13 +107,27 @@ function propertyExpr(property: z.output<typeof propertyFilterSchema>, at: Posit
   }
 }
 
-const RELATIVE = /^(-?\d+)?([hdwmqyHDWMQY])(Start|End)?$/
+const RELATIVE = /^(-?\d+)?([hdwmqysHDWMQY])(Start|End)?$/
+
+/**
+ * The UTC wall time of an ISO date with an offset: PostHog keeps its instant (`astimezone`), so dropping the offset
+ * would shift the bound by it.
+ */
+function utcOf(text: string): string {
+  const [, date, time = '00:00:00', fraction = '', offset] =
+    /^(\d{4}-\d{2}-\d{2})(?:[ T](\d{2}:\d{2}(?::\d{2})?))?(?:\.(\d+))?(Z|[+-]\d{2}:?\d{2})$/.exec(text) ?? []
+  const zone = offset === 'Z' || offset === undefined ? 'Z' : `${offset.slice(0, 3)}:${offset.slice(-2)}`
+  const seconds = time.length === 5 ? `${time}:00` : time
+  const ms = Date.parse(`${date}T${seconds}.${fraction.padEnd(3, '0').slice(0, 3)}${zone}`)
+  return new Date(ms).toISOString().replace('T', ' ').replace('Z', '')
+}
 
 /** A date bound as a DateTime constant in the project's zone. */
 function dateExpr(text: string, timezone: string, now: number, at: Position): Expr {
   const iso = /^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/.test(text)
   let local: string
-  if (iso) local = text.replace('T', ' ').replace(/(Z|[+-]\d{2}:?\d{2})$/, '')
+  if (iso && /(Z|[+-]\d{2}:?\d{2})$/.test(text)) local = utcOf(text)
+  else if (iso) local = text.replace('T', ' ')
   else {
     const match = RELATIVE.exec(text)
     if (match === null)
@@ -163,17 +177,23 @@ function relativeDate(
       Number(parts.second),
     ),
   )
+  // PostHog: `m` is months, `M` minutes, `s` seconds (utils.py get_delta_mapping_for).
   const lower = unit === 'M' ? 'M' : unit.toLowerCase()
+  if (lower === 'M' || lower === 's') {
+    if (lower === 'M') date.setUTCMinutes(date.getUTCMinutes() + amount)
+    else date.setUTCSeconds(date.getUTCSeconds() + amount)
+    return date.toISOString().replace('T', ' ').replace('Z', '')
+  }
   if (lower === 'h') date.setUTCHours(date.getUTCHours() + amount)
   else if (lower === 'd') date.setUTCDate(date.getUTCDate() + amount)
   else if (lower === 'w') date.setUTCDate(date.getUTCDate() + 7 * amount)
-  else if (lower === 'm' || lower === 'M') date.setUTCMonth(date.getUTCMonth() + amount)
+  else if (lower === 'm') date.setUTCMonth(date.getUTCMonth() + amount)
   else if (lower === 'q') date.setUTCMonth(date.getUTCMonth() + 3 * amount)
   else date.setUTCFullYear(date.getUTCFullYear() + amount)
   if (lower !== 'h') date.setUTCHours(0, 0, 0, 0)
   if (position !== undefined) {
     if (lower === 'w') date.setUTCDate(date.getUTCDate() - ((date.getUTCDay() + 6) % 7))
-    if (lower === 'm' || lower === 'M' || lower === 'q' || lower === 'y') date.setUTCDate(1)
+    if (lower === 'm' || lower === 'q' || lower === 'y') date.setUTCDate(1)
     if (lower === 'y') date.setUTCMonth(0)
     if (position === 'End') date.setUTCHours(23, 59, 59, 999)
   }
