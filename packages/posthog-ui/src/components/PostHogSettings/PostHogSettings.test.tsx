@@ -113,6 +113,11 @@ describe('PostHogSettings', () => {
     expect(save).toHaveAttribute('aria-disabled', 'true')
     await user.click(save)
     expect(backend.calls.some((c) => c.operation === 'saveQuery')).toBe(false)
+    // Leaving the step drops the unsaved text; back on it, the last valid schedule can be saved.
+    await user.click(screen.getByRole('button', { name: 'Back' }))
+    await user.click(screen.getByRole('button', { name: 'Next' }))
+    await user.click(screen.getByRole('button', { name: 'Save query' }))
+    await waitFor(() => expect(backend.calls.some((c) => c.operation === 'saveQuery')).toBe(true))
   })
 
   it('says whose runs the history shows, and filters them by query from the list or the picker', async () => {

@@ -118,6 +118,13 @@ export const QueryFlow = forwardRef<HTMLElement, QueryFlowProps>(function QueryF
     if (following) setStep(following)
   }
 
+  function back() {
+    // The schedule editor forgets unsaved interval text when it unmounts and keeps the last valid cadence, so its
+    // problem must not outlive it (it would block Save when the step is shown again).
+    if (step === 'schedule') setCadenceProblem(null)
+    setStep(STEPS[index - 1] ?? 'type')
+  }
+
   function onSave() {
     // The button is only aria-disabled (it stays focusable), so an invalid schedule must be refused here too.
     if (!built.ok || !canAdvance.schedule) return
@@ -140,9 +147,7 @@ export const QueryFlow = forwardRef<HTMLElement, QueryFlowProps>(function QueryF
       {body()}
       {save.error ? <Alert tone="danger">{save.error.message}</Alert> : null}
       <div className="sf-row">
-        <Button onClick={index === 0 ? onCancel : () => setStep(STEPS[index - 1] ?? 'type')}>
-          {index === 0 ? m.cancel : m.back}
-        </Button>
+        <Button onClick={index === 0 ? onCancel : back}>{index === 0 ? m.cancel : m.back}</Button>
         {step === 'schedule' ? (
           <Button variant="primary" aria-disabled={!canAdvance.schedule} busy={save.isPending} onClick={onSave}>
             {m.saveQuery}
