@@ -1,9 +1,18 @@
-import { screen, within } from '@testing-library/react'
+import { screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { renderWithBackend } from '../../../test/renderWithBackend'
 import { QueryList } from './QueryList'
 
 describe('QueryList', () => {
+  it('moves focus to the list heading after a delete, not to the page (the Delete button is gone)', async () => {
+    const { user } = renderWithBackend(<QueryList />)
+    const item = (await screen.findByRole('switch', { name: /Plan and seats/ })).closest('li') as HTMLElement
+    await user.click(within(item).getByRole('button', { name: 'Delete' }))
+    await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Delete' }))
+    await waitFor(() => expect(screen.queryByText('Plan and seats')).not.toBeInTheDocument())
+    expect(screen.getByRole('heading', { name: 'Queries' })).toHaveFocus()
+  })
+
   it('shows a failed delete in its dialog, and not again when another delete is confirmed', async () => {
     const { user } = renderWithBackend(<QueryList />, {
       fail: { deleteQuery: { status: 503, code: 'unavailable', message: 'The server is busy. Try again.' } },

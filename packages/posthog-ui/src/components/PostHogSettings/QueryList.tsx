@@ -1,5 +1,5 @@
 import type { SavedQuery } from '@statisfy/posthog-sdk'
-import { forwardRef, useState } from 'react'
+import { forwardRef, useEffect, useRef, useState } from 'react'
 import { useDeleteQuery } from '../../hooks/useDeleteQuery'
 import { useQueries } from '../../hooks/useQueries'
 import { useSetQueryEnabled } from '../../hooks/useSetQueryEnabled'
@@ -35,6 +35,17 @@ export const QueryList = forwardRef<HTMLElement, QueryListProps>(function QueryL
   const remove = useDeleteQuery()
   const [deleting, setDeleting] = useState<SavedQuery | null>(null)
   const list = queries.data ?? []
+  // The dialog gives focus back to the Delete button, which leaves with its query; keyboard users would be
+  // dropped on the page's start, so focus goes to the list's heading instead.
+  const heading = useRef<HTMLHeadingElement>(null)
+  const [deletedId, setDeletedId] = useState<string | null>(null)
+  const deletedGone = deletedId !== null && !list.some((q) => q.definition.id === deletedId)
+  useEffect(() => {
+    if (!deletedGone) return
+    setDeletedId(null)
+    const active = document.activeElement
+    if (active === null || active === document.body || !active.isConnected) heading.current?.focus()
+  }, [deletedGone])
   const state = queries.isPending ? 'loading' : queries.isError ? 'error' : list.length === 0 ? 'empty' : 'ready'
   const typeLabel = {
     product_usage: m.typeProductUsage,
@@ -49,7 +60,9 @@ export const QueryList = forwardRef<HTMLElement, QueryListProps>(function QueryL
       aria-label={m.queriesTitle}
     >
       <div className="sf-row sf-center">
-        <h2 className="sf-heading sf-grow">{m.queriesTitle}</h2>
+        <h2 ref={heading} tabIndex={-1} className="sf-heading sf-grow">
+          {m.queriesTitle}
+        </h2>
         {onAdd ? (
           <Button variant="primary" onClick={onAdd}>
             {m.addQuery}
@@ -124,7 +137,15 @@ export const QueryList = forwardRef<HTMLElement, QueryListProps>(function QueryL
           <Button
             variant="primary"
             busy={remove.isPending}
-            onClick={() => deleting && remove.mutate(deleting.definition.id, { onSuccess: () => setDeleting(null) })}
+            onClick={() =>
+              deleting &&
+              remove.mutate(deleting.definition.id, {
+                onSuccess: (_, queryId) => {
+                  setDeleting(null)
+                  setDeletedId(queryId)
+                },
+              })
+            }
           >
             {m.deleteQuery}
           </Button>
