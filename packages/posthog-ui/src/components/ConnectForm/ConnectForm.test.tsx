@@ -101,6 +101,8 @@ describe('ConnectForm', () => {
     await waitFor(() =>
       expect(container.querySelector('.sf-connect-form')).toHaveAttribute('data-state', 'disconnected'),
     )
+    // The Disconnect button is gone with the connection: focus lands on the form's heading, not the page.
+    expect(screen.getByRole('heading', { name: 'PostHog connection' })).toHaveFocus()
   })
 
   it('says in the dialog why disconnecting failed, instead of leaving it open without a word', async () => {

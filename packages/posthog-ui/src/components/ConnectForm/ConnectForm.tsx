@@ -1,5 +1,5 @@
 import type { ApiError, ConnectionView } from '@statisfy/posthog-sdk'
-import { type FormEvent, forwardRef, useState } from 'react'
+import { type FormEvent, forwardRef, useEffect, useRef, useState } from 'react'
 import { useConnection } from '../../hooks/useConnection'
 import { useDeleteConnection } from '../../hooks/useDeleteConnection'
 import { useSaveConnection } from '../../hooks/useSaveConnection'
@@ -42,6 +42,16 @@ export const ConnectForm = forwardRef<HTMLElement, ConnectFormProps>(function Co
 ) {
   const m = useMessages()
   const connection = useConnection()
+  // Disconnecting removes the button the dialog would give focus back to; keyboard users would be dropped on the
+  // page's start, so focus goes to the heading.
+  const heading = useRef<HTMLHeadingElement>(null)
+  const [justDisconnected, setJustDisconnected] = useState(false)
+  useEffect(() => {
+    if (!justDisconnected) return
+    setJustDisconnected(false)
+    const active = document.activeElement
+    if (active === null || active === document.body || !active.isConnected) heading.current?.focus()
+  }, [justDisconnected])
   const state: ConnectFormState = connection.isPending
     ? 'loading'
     : connection.isError
@@ -58,7 +68,9 @@ export const ConnectForm = forwardRef<HTMLElement, ConnectFormProps>(function Co
       aria-busy={state === 'loading'}
     >
       <div className="sf-row sf-center">
-        <h2 className="sf-heading sf-grow">{m.connectionTitle}</h2>
+        <h2 ref={heading} tabIndex={-1} className="sf-heading sf-grow">
+          {m.connectionTitle}
+        </h2>
         {state === 'connected' || state === 'disconnected' ? (
           <Badge tone={state === 'connected' ? 'success' : 'muted'}>
             {state === 'connected' ? m.connected : m.notConnected}
@@ -78,7 +90,10 @@ export const ConnectForm = forwardRef<HTMLElement, ConnectFormProps>(function Co
           key={connection.data?.updatedAt ?? 'new'}
           saved={connection.data ?? null}
           onSaved={onSaved}
-          onDisconnected={onDisconnected}
+          onDisconnected={() => {
+            setJustDisconnected(true)
+            onDisconnected?.()
+          }}
         />
       ) : null}
     </section>
