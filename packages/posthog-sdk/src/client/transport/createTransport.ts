@@ -5,7 +5,7 @@ import type { RateLimiter } from '../limiter/RateLimiter'
 import type { ResolvedRetryOptions } from '../retry/RetryOptions'
 import { type FailedAttempt, retryDelay } from '../retry/retryDelay'
 import type { Clock } from '../time/Clock'
-import { anySignal } from './anySignal'
+import { linkSignals } from './linkSignals'
 import type { RetryListener, Transport, TransportRequest, TransportResult } from './Transport'
 
 /** What {@link createTransport} needs; the client fills it from its options. */
@@ -52,7 +52,8 @@ export function createTransport(config: TransportConfig): Transport {
     const timeoutMs = request.timeoutMs ?? config.timeoutMs
     const timeout = new AbortController()
     const cancelTimer = config.clock.setTimer(timeoutMs, () => timeout.abort())
-    const signal = request.signal ? anySignal(request.signal, timeout.signal) : timeout.signal
+    const link = request.signal ? linkSignals(request.signal, timeout.signal) : undefined
+    const signal = link?.signal ?? timeout.signal
     const fail = (cause: unknown, stage: 'request' | 'body'): FailedAttempt => {
       if (request.signal?.aborted) return { error: abortedError(request), transient: false }
       if (timeout.signal.aborted) {
@@ -160,6 +161,7 @@ export function createTransport(config: TransportConfig): Transport {
       }
     } finally {
       cancelTimer()
+      link?.unlink()
     }
   }
 
