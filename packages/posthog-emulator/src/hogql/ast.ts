@@ -232,6 +232,27 @@ export interface SelectQuery extends Span {
   withTies: boolean
 }
 
+/** A SELECT with only the given parts set; every clause not given is absent. */
+export function selectQuery(parts: Pick<SelectQuery, 'columns' | 'start' | 'end'> & Partial<SelectQuery>): SelectQuery {
+  return {
+    kind: 'select',
+    ctes: [],
+    distinct: false,
+    from: [],
+    arrayJoin: null,
+    prewhere: null,
+    where: null,
+    groupBy: null,
+    having: null,
+    orderBy: null,
+    limitBy: null,
+    limit: null,
+    offset: null,
+    withTies: false,
+    ...parts,
+  }
+}
+
 export type SetOperator = 'UNION ALL' | 'UNION DISTINCT' | 'INTERSECT' | 'EXCEPT'
 
 export interface SelectSet extends Span {

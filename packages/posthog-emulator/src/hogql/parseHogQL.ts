@@ -1,4 +1,13 @@
-import type { Cte, Expr, JoinClause, SelectNode, SelectQuery, SetOperator, TableSource } from './ast'
+import {
+  type Cte,
+  type Expr,
+  type JoinClause,
+  type SelectNode,
+  type SelectQuery,
+  type SetOperator,
+  selectQuery,
+  type TableSource,
+} from './ast'
 import { ExpressionParser } from './ExpressionParser'
 import { HogQLError, HogQLErrorCode } from './HogQLError'
 import { tokenize } from './tokenize'
@@ -85,25 +94,7 @@ class Parser extends ExpressionParser {
     this.next()
     const distinct = this.acceptWord('DISTINCT')
     const columns = this.parseColumns()
-    const query: SelectQuery = {
-      kind: 'select',
-      ctes,
-      distinct,
-      columns,
-      from: [],
-      arrayJoin: null,
-      prewhere: null,
-      where: null,
-      groupBy: null,
-      having: null,
-      orderBy: null,
-      limitBy: null,
-      limit: null,
-      offset: null,
-      withTies: false,
-      start,
-      end: start,
-    }
+    const query = selectQuery({ ctes, distinct, columns, start, end: start })
     if (this.acceptWord('FROM')) query.from = this.parseJoins()
     if (this.isWord(this.peek(), 'ARRAY') || (this.isWord(this.peek(), 'LEFT') && this.isWord(this.peek(1), 'ARRAY'))) {
       const kind = this.acceptWord('LEFT') ? 'LEFT ARRAY JOIN' : 'ARRAY JOIN'

@@ -1,5 +1,5 @@
 import type { Project } from '../emulator/projects'
-import type { SelectQuery } from '../hogql/ast'
+import { selectQuery } from '../hogql/ast'
 import { validateHogQL } from '../hogql/compileHogQL'
 import { isHogQLError } from '../hogql/HogQLError'
 import { parseHogQLExpr } from '../hogql/parseHogQL'
@@ -34,10 +34,8 @@ export function hogqlMetadata(
       })
     } else {
       const expr = parseHogQLExpr(input.query)
-      const select: SelectQuery = {
-        kind: 'select',
-        ctes: [],
-        distinct: false,
+      // An expression is checked as the only column of `SELECT … FROM events`, as PostHog's default sourceQuery.
+      const select = selectQuery({
         columns: [expr],
         from: [
           {
@@ -50,19 +48,9 @@ export function hogqlMetadata(
             end: 0,
           },
         ],
-        arrayJoin: null,
-        prewhere: null,
-        where: null,
-        groupBy: null,
-        having: null,
-        orderBy: null,
-        limitBy: null,
-        limit: null,
-        offset: null,
-        withTies: false,
         start: 0,
         end: input.query.length,
-      }
+      })
       printClickHouse(select, { teamId: project.id, timezone: project.timezone, database: null })
     }
   } catch (error) {
