@@ -1,13 +1,15 @@
-import { KitRoot, PreviewTable } from '@statisfy/posthog-ui'
+import { PreviewTable } from '@statisfy/posthog-ui'
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, waitFor, within } from 'storybook/test'
 import { largeResult, usagePreview } from '../test/fixtures'
+import { dark, narrow, withKitRoot } from './StoryBackend'
 
 const usageColumns = usagePreview.columns.map((name, i) => ({ name, type: usagePreview.types[i] ?? 'String' }))
 const fifty = largeResult(50_000, 10)
 
 const meta = {
   title: 'Components/PreviewTable',
+  decorators: [withKitRoot],
   component: PreviewTable,
   parameters: {
     docs: {
@@ -64,24 +66,6 @@ export const FiftyThousandRows: Story = {
   },
 }
 
-export const DarkTheme: Story = {
-  args: Success.args,
-  decorators: [
-    (Story) => (
-      <KitRoot appearance={{ theme: 'dark' }}>
-        <Story />
-      </KitRoot>
-    ),
-  ],
-}
+export const DarkTheme: Story = { args: Success.args, parameters: dark }
 
-export const NarrowWidth: Story = {
-  args: Success.args,
-  decorators: [
-    (Story) => (
-      <div style={{ maxWidth: 360 }}>
-        <Story />
-      </div>
-    ),
-  ],
-}
+export const NarrowWidth: Story = { args: Success.args, parameters: narrow }

@@ -1,7 +1,8 @@
-import { type Cadence, KitRoot, ScheduleEditor } from '@statisfy/posthog-ui'
+import { type Cadence, ScheduleEditor } from '@statisfy/posthog-ui'
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { useState } from 'react'
 import { expect, userEvent, within } from 'storybook/test'
+import { dark, narrow, withKitRoot } from './StoryBackend'
 
 const now = new Date('2026-03-27T12:00:00Z')
 
@@ -22,6 +23,7 @@ function Controlled({
 
 const meta = {
   title: 'Components/ScheduleEditor',
+  decorators: [withKitRoot],
   component: Controlled,
   parameters: {
     docs: { description: { component: 'When a query runs, the next five runs in its zone, and the request budget.' } },
@@ -73,24 +75,6 @@ export const InvalidInterval: Story = {
   },
 }
 
-export const DarkTheme: Story = {
-  args: Daily.args,
-  decorators: [
-    (Story) => (
-      <KitRoot appearance={{ theme: 'dark' }}>
-        <Story />
-      </KitRoot>
-    ),
-  ],
-}
+export const DarkTheme: Story = { args: Daily.args, parameters: dark }
 
-export const NarrowWidth: Story = {
-  args: Daily.args,
-  decorators: [
-    (Story) => (
-      <div style={{ maxWidth: 360 }}>
-        <Story />
-      </div>
-    ),
-  ],
-}
+export const NarrowWidth: Story = { args: Daily.args, parameters: narrow }

@@ -1,6 +1,6 @@
 // Story support: every story talks to a fake host backend through the real api client (createApiClient with a
 // fetch that answers from fixtures), inside the real provider.
-import { type Appearance, PostHogIntegrationProvider } from '@statisfy/posthog-ui'
+import { type Appearance, KitRoot, PostHogIntegrationProvider } from '@statisfy/posthog-ui'
 import { QueryClient } from '@tanstack/react-query'
 import { type ReactNode, useState } from 'react'
 import { createFakeBackend, type FakeBackendOptions } from '../test/fakeBackend'
@@ -43,6 +43,13 @@ export const withBackend = (Story: () => ReactNode, context: { parameters: Backe
   >
     <Story />
   </StoryBackend>
+)
+
+/** Decorator for props-only stories: the kit root with the story's `parameters.appearance` and `width`, no backend. */
+export const withKitRoot = (Story: () => ReactNode, context: { parameters: BackendParameters }) => (
+  <KitRoot appearance={context.parameters.appearance} style={{ maxWidth: context.parameters.width }}>
+    <Story />
+  </KitRoot>
 )
 
 export const dark: BackendParameters = { appearance: { theme: 'dark' } }
