@@ -1,9 +1,9 @@
 import type { CatalogField, CustomFieldQuery } from '../../config/index'
-import { coerceIdentifier } from '../coerce/coerceText'
 import { type FieldCoercer, fieldCoercer } from '../coerce/fieldCoercer'
 import { describeValue, Rejection } from '../coerce/Rejection'
 import { RejectReason } from '../RejectReason'
 import type { CompiledMappingOf } from './CompiledMapping'
+import { readIdentifier } from './readIdentifier'
 import type { BoundColumn } from './resultColumns'
 import { toReject } from './toReject'
 
@@ -32,11 +32,15 @@ export function compileCustomField(
     return {
       type: 'custom_field',
       mapRow(row, rowNumber, out) {
-        const ref = coerceIdentifier(row[account.index], RejectReason.MissingAccount, 'account reference')
-        if (ref instanceof Rejection) {
-          out.rejects.push(toReject(rowNumber, account.name, row[account.index], ref))
-          return
-        }
+        const ref = readIdentifier(
+          row,
+          rowNumber,
+          account,
+          RejectReason.MissingAccount,
+          'account reference',
+          out.rejects,
+        )
+        if (ref === undefined) return
         for (const cell of cells) {
           const raw = row[cell.bound.index]
           const value = cell.coerce(raw)
@@ -63,11 +67,8 @@ export function compileCustomField(
   return {
     type: 'custom_field',
     mapRow(row, rowNumber, out) {
-      const ref = coerceIdentifier(row[account.index], RejectReason.MissingAccount, 'account reference')
-      if (ref instanceof Rejection) {
-        out.rejects.push(toReject(rowNumber, account.name, row[account.index], ref))
-        return
-      }
+      const ref = readIdentifier(row, rowNumber, account, RejectReason.MissingAccount, 'account reference', out.rejects)
+      if (ref === undefined) return
       const rawName = row[fieldName.index]
       const name = typeof rawName === 'string' ? rawName.trim() : ''
       const field = byKey.get(name) ?? folded.get(name.toLowerCase())

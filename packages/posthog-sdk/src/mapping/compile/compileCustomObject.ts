@@ -1,10 +1,10 @@
 import type { CatalogObjectType, CustomObjectQuery } from '../../config/index'
-import { coerceIdentifier } from '../coerce/coerceText'
 import { fieldCoercer } from '../coerce/fieldCoercer'
 import { Rejection } from '../coerce/Rejection'
 import { RejectReason } from '../RejectReason'
 import type { CatalogValue } from '../records'
 import type { CompiledMappingOf } from './CompiledMapping'
+import { readIdentifier } from './readIdentifier'
 import type { BoundColumn } from './resultColumns'
 import { toReject } from './toReject'
 
@@ -31,16 +31,10 @@ export function compileCustomObject(
   return {
     type: 'custom_object',
     mapRow(row, rowNumber, out) {
-      const recordKey = coerceIdentifier(row[key.index], RejectReason.MissingKey, 'record key')
-      if (recordKey instanceof Rejection) {
-        out.rejects.push(toReject(rowNumber, key.name, row[key.index], recordKey))
-        return
-      }
-      const ref = coerceIdentifier(row[account.index], RejectReason.MissingAccount, 'account reference')
-      if (ref instanceof Rejection) {
-        out.rejects.push(toReject(rowNumber, account.name, row[account.index], ref))
-        return
-      }
+      const recordKey = readIdentifier(row, rowNumber, key, RejectReason.MissingKey, 'record key', out.rejects)
+      if (recordKey === undefined) return
+      const ref = readIdentifier(row, rowNumber, account, RejectReason.MissingAccount, 'account reference', out.rejects)
+      if (ref === undefined) return
       const values: Record<string, CatalogValue> = {}
       for (const attribute of attributes) {
         const raw = row[attribute.bound.index]
