@@ -2,6 +2,7 @@ import { describe, expectTypeOf, it } from 'vitest'
 import type * as z from 'zod'
 import type {
   AccountResolver,
+  AggregationGrain,
   Cadence,
   PostHogConnection,
   PostHogConnectionInput,
@@ -33,6 +34,11 @@ describe('config types', () => {
     expectTypeOf<Extract<Cadence, { kind: 'weekly' }>['weekday']>().toEqualTypeOf<
       'monday' | 'tuesday' | 'wednesday' | 'thursday' | 'friday' | 'saturday' | 'sunday'
     >()
+  })
+
+  it('types the grain as an optional union of the five buckets', () => {
+    expectTypeOf<QueryDefinition['grain']>().toEqualTypeOf<AggregationGrain | undefined>()
+    expectTypeOf<AggregationGrain>().toEqualTypeOf<'hour' | 'day' | 'week_monday' | 'week_sunday' | 'month'>()
   })
 
   it('infers the same type as the schema output', () => {

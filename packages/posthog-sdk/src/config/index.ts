@@ -1,5 +1,7 @@
 export type { AccountResolver, BuiltInResolver } from './accountResolver'
 export { accountResolverSchema, BUILT_IN_RESOLVERS, customFieldKeyOf } from './accountResolver'
+export type { AggregationGrain } from './aggregationGrain'
+export { AGGREGATION_GRAINS, aggregationGrainSchema } from './aggregationGrain'
 export type { PostHogCloudRegion } from './apiHost'
 export { apiHostRegion, apiHostSchema, normaliseApiHost, POSTHOG_CLOUD_HOSTS } from './apiHost'
 export type { ConfigIssue } from './ConfigError'

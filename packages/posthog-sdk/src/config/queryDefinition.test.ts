@@ -129,6 +129,39 @@ describe('queryDefinitionSchema', () => {
     expect(issues({ ...productUsage, values: { when: { nested: true } } })[0]?.path).toBe('values.when')
   })
 
+  it('keeps a grain on a query that reads a window, and round-trips each grain', () => {
+    for (const grain of ['hour', 'day', 'week_monday', 'week_sunday', 'month']) {
+      expect(parseQueryDefinition({ ...productUsage, grain }).grain).toBe(grain)
+    }
+    expect(parseQueryDefinition(productUsage).grain).toBeUndefined()
+  })
+
+  it('refuses an unknown grain, naming the five', () => {
+    expect(issues({ ...productUsage, grain: 'week' })).toEqual([
+      {
+        path: 'grain',
+        message: expect.stringMatching(/"week" is not a grain; choose hour, day, week_monday, week_sunday, month/),
+      },
+    ])
+  })
+
+  it('refuses a grain on a query without both window placeholders, saying what to add', () => {
+    const noWindow = 'select org, toStartOfDay(timestamp) as day, count() as value from events group by org, day'
+    const onlyStart = 'select org, count() from events where timestamp >= {period_start} group by org'
+    const inComment = 'select org, count() from events -- {period_start} {period_end}\ngroup by org'
+    for (const hogql of [noWindow, onlyStart, inComment]) {
+      expect(issues({ ...productUsage, hogql, grain: 'day' })).toEqual([
+        {
+          path: 'grain',
+          message: expect.stringMatching(
+            /reads no window\. Add WHERE timestamp >= \{period_start\}.*or remove the grain/,
+          ),
+        },
+      ])
+    }
+    expect(queryDefinitionSchema.safeParse({ ...productUsage, hogql: noWindow }).success).toBe(true)
+  })
+
   it('refuses empty HogQL, names and bad ids', () => {
     expect(issues({ ...productUsage, hogql: '   ' })[0]).toEqual({ path: 'hogql', message: 'Write the HogQL query.' })
     expect(issues({ ...productUsage, name: ' ' })[0]?.path).toBe('name')

@@ -1,4 +1,6 @@
 import * as z from 'zod'
+import { analyzeHogQL } from '../client/paging/analyzeHogQL'
+import { aggregationGrainSchema } from './aggregationGrain'
 import { parseWith } from './ConfigError'
 import { cadenceSchema } from './cadence'
 import { hogqlValuesSchema } from './hogqlValue'
@@ -38,6 +40,8 @@ const common = {
     }),
   values: hogqlValuesSchema.optional(),
   cadence: cadenceSchema,
+  /** The time buckets the query groups rows into; absent when its rows are not bucketed by time. */
+  grain: aggregationGrainSchema.optional(),
   enabled: z.boolean({ error: 'Say whether the query is enabled (true or false).' }),
 }
 
@@ -63,6 +67,17 @@ export const queryDefinitionSchema = z
     error: `Choose the query type: ${QUERY_TYPES.join(', ')}.`,
   })
   .superRefine((definition, ctx) => {
+    if (definition.grain) {
+      // Sync aligns the {period_start}..{period_end} window to the grain; without the window there is nothing to align.
+      const placeholders = analyzeHogQL(definition.hogql).placeholders
+      if (!placeholders.has('period_start') || !placeholders.has('period_end')) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['grain'],
+          message: `A grain aligns each run's time window to "${definition.grain}" buckets, but the query reads no window. Add WHERE timestamp >= {period_start} AND timestamp < {period_end}, or remove the grain.`,
+        })
+      }
+    }
     // One column feeding two roles is almost always a mis-click; alias it twice in HogQL if it is meant.
     const seen = new Map<string, string>()
     for (const { column, role, path } of mappedColumns(definition)) {
