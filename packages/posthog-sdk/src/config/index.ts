@@ -69,4 +69,5 @@ export {
   QUERY_TYPES,
   queryDefinitionSchema,
 } from './queryDefinition'
+export { suggestGrain } from './suggestGrain'
 export { isValidTimeZone, timeZoneSchema } from './timeZone'

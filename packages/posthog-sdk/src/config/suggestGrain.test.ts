@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest'
+import { suggestGrain } from './suggestGrain'
+
+const bucketed = (expression: string) =>
+  `SELECT org_id, ${expression} AS bucket, count() AS value FROM events WHERE timestamp >= {period_start} AND timestamp < {period_end} GROUP BY org_id, bucket`
+
+describe('suggestGrain', () => {
+  it.each([
+    ['toStartOfHour(timestamp)', 'hour'],
+    ['toStartOfDay(timestamp)', 'day'],
+    ['toDate(timestamp)', 'day'],
+    ['TOSTARTOFDAY(timestamp)', 'day'],
+    ['toMonday(timestamp)', 'week_monday'],
+    ['toStartOfISOWeek(timestamp)', 'week_monday'],
+    ['toStartOfWeek(timestamp)', 'week_sunday'],
+    ['toStartOfWeek(timestamp, 0)', 'week_sunday'],
+    ['toStartOfWeek(timestamp, 1)', 'week_monday'],
+    ["toStartOfWeek(toTimeZone(timestamp, 'UTC'), 3)", 'week_monday'],
+    ["toStartOfWeek(timestamp, 2, 'Europe/Berlin')", 'week_sunday'],
+    ['toStartOfMonth(timestamp)', 'month'],
+    ["dateTrunc('day', timestamp)", 'day'],
+    ["date_trunc('WEEK', timestamp)", 'week_monday'],
+    ["dateTrunc('month', timestamp)", 'month'],
+    ["dateTrunc( 'hour' , timestamp)", 'hour'],
+  ])('reads %s as %s', (expression, grain) => {
+    expect(suggestGrain(bucketed(expression))).toBe(grain)
+  })
+
+  it('suggests nothing for unbucketed rows or units it does not know', () => {
+    expect(suggestGrain('SELECT org_id, count() FROM events GROUP BY org_id')).toBeUndefined()
+    expect(suggestGrain(bucketed("dateTrunc('quarter', timestamp)"))).toBeUndefined()
+    expect(suggestGrain(bucketed('toStartOfWeek(timestamp, {mode})'))).toBeUndefined()
+  })
+
+  it('ignores functions named in comments', () => {
+    expect(suggestGrain(`-- toStartOfHour(timestamp)\n${bucketed('toStartOfDay(timestamp)')}`)).toBe('day')
+    expect(suggestGrain(`/* toStartOfMonth(x) */ SELECT org_id, count() FROM events GROUP BY org_id`)).toBeUndefined()
+  })
+
+  it('agrees with itself when a grain is used twice, and declines when two grains are mixed', () => {
+    const twice = `${bucketed('toStartOfDay(timestamp)')} HAVING toStartOfDay(min(timestamp)) > toDate('2025-01-01')`
+    expect(suggestGrain(twice)).toBe('day')
+    const mixed = `SELECT toStartOfHour(timestamp) AS h, toStartOfMonth(timestamp) AS m, count() FROM events GROUP BY h, m`
+    expect(suggestGrain(mixed)).toBeUndefined()
+  })
+})

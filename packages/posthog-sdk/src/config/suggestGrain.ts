@@ -1,0 +1,76 @@
+import type { AggregationGrain } from './aggregationGrain'
+
+// HogQL/ClickHouse bucketing functions whose grain does not depend on their arguments.
+const FIXED: Record<string, AggregationGrain> = {
+  tostartofhour: 'hour',
+  tostartofday: 'day',
+  todate: 'day',
+  toyyyymmdd: 'day',
+  tomonday: 'week_monday',
+  tostartofisoweek: 'week_monday',
+  tostartofmonth: 'month',
+  toyyyymm: 'month',
+}
+// dateTrunc's unit; ClickHouse truncates 'week' to Monday.
+const TRUNC_UNITS: Record<string, AggregationGrain> = {
+  hour: 'hour',
+  day: 'day',
+  week: 'week_monday',
+  month: 'month',
+}
+
+/**
+ * Suggests the {@link AggregationGrain} a HogQL query buckets its rows into, from the functions it calls:
+ * `toStartOfHour`, `toStartOfDay`/`toDate`, `toMonday`/`toStartOfISOWeek`, `toStartOfWeek(x[, mode])` (even mode or
+ * none = Sunday, odd = Monday), `toStartOfMonth`, `dateTrunc('hour'|'day'|'week'|'month', x)`. Comments are ignored.
+ * Returns `undefined` when the query calls none of them, or calls ones of different grains (then no single
+ * suggestion is safe; the person chooses). A suggestion, not a check: the grain a query is saved with is theirs.
+ *
+ * @example suggestGrain('SELECT toStartOfDay(timestamp) AS day, count() FROM events GROUP BY day') // 'day'
+ */
+export function suggestGrain(hogql: string): AggregationGrain | undefined {
+  const text = hogql.replace(/--[^\n]*|\/\*[\s\S]*?(?:\*\/|$)/g, ' ')
+  const found = new Set<AggregationGrain | 'unknown'>()
+  for (const call of text.matchAll(/\b([A-Za-z_]\w*)\s*\(/g)) {
+    const name = call[1]!.toLowerCase()
+    const argsAt = call.index + call[0].length
+    if (name in FIXED) found.add(FIXED[name]!)
+    else if (name === 'tostartofweek') found.add(weekGrain(topLevelArgs(text, argsAt)[1]))
+    else if (name === 'datetrunc' || name === 'date_trunc') {
+      const unit = /^\s*'(\w+)'/.exec(text.slice(argsAt))?.[1]?.toLowerCase()
+      if (unit) found.add(TRUNC_UNITS[unit] ?? 'unknown')
+    }
+  }
+  found.delete('unknown')
+  return found.size === 1 ? (found.values().next().value as AggregationGrain) : undefined
+}
+
+// toStartOfWeek's mode: the first day is Sunday for even modes (the default 0) and Monday for odd ones.
+function weekGrain(mode: string | undefined): AggregationGrain | 'unknown' {
+  if (mode === undefined) return 'week_sunday'
+  const literal = /^\s*(\d+)\s*$/.exec(mode)?.[1]
+  if (literal === undefined) return 'unknown'
+  return Number(literal) % 2 === 1 ? 'week_monday' : 'week_sunday'
+}
+
+// The comma-separated arguments of the call whose text starts at `from` (just past its `(`), up to its `)`.
+function topLevelArgs(text: string, from: number): string[] {
+  const args: string[] = []
+  let depth = 0
+  let start = from
+  for (let i = from; i < text.length; i++) {
+    const c = text[i]
+    if (c === '(') depth++
+    else if (c === ')') {
+      if (depth === 0) {
+        args.push(text.slice(start, i))
+        break
+      }
+      depth--
+    } else if (c === ',' && depth === 0) {
+      args.push(text.slice(start, i))
+      start = i + 1
+    }
+  }
+  return args
+}
