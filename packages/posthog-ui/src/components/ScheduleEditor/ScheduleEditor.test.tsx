@@ -1,8 +1,10 @@
 import type { Cadence } from '@statisfy/posthog-sdk'
-import { render, screen, within } from '@testing-library/react'
+import { act, render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { useState } from 'react'
-import { describe, expect, it, vi } from 'vitest'
+import { hydrateRoot, type Root } from 'react-dom/client'
+import { renderToString } from 'react-dom/server'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { ScheduleEditor } from './ScheduleEditor'
 
 const now = new Date('2026-03-27T12:00:00Z')
@@ -97,5 +99,44 @@ describe('ScheduleEditor', () => {
   it('clamps a monthly day 31 to the end of shorter months', () => {
     render(<Controlled initial={{ kind: 'monthly', day: 31, at: '00:00', timeZone: 'UTC' }} />)
     expect(runTimes().slice(0, 2)).toEqual(['2026-03-31T00:00:00.000Z', '2026-04-30T00:00:00.000Z'])
+  })
+})
+
+describe('ScheduleEditor without a `now` prop', () => {
+  const daily: Cadence = { kind: 'daily', at: '05:30', timeZone: 'UTC' }
+  const container = document.createElement('div')
+  let root: Root | undefined
+  afterEach(() => {
+    act(() => root?.unmount())
+    root = undefined
+    container.remove()
+    vi.useRealTimers()
+    vi.restoreAllMocks()
+  })
+
+  it('hydrates server HTML rendered before a run without a mismatch, then lists the runs from the client clock', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] })
+    // The server renders a minute before today's 05:30 run; the browser hydrates a minute after it.
+    vi.setSystemTime(new Date('2026-03-27T05:29:00Z'))
+    const element = <ScheduleEditor value={daily} onChange={() => {}} />
+    container.innerHTML = renderToString(element)
+    document.body.append(container)
+    vi.setSystemTime(new Date('2026-03-27T05:31:00Z'))
+    const consoleError = vi.spyOn(console, 'error')
+    const onRecoverableError = vi.fn()
+    root = await act(async () => hydrateRoot(container, element, { onRecoverableError }))
+    expect(onRecoverableError).not.toHaveBeenCalled()
+    expect(consoleError).not.toHaveBeenCalled()
+    expect(runTimes()[0]).toBe('2026-03-28T05:30:00.000Z')
+  })
+
+  it('reads the clock again when the first listed run has passed, so the list stays in the future', () => {
+    vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout'] })
+    vi.setSystemTime(new Date('2026-03-27T05:00:00Z'))
+    render(<ScheduleEditor value={daily} onChange={() => {}} />)
+    expect(runTimes()).toHaveLength(5)
+    expect(runTimes()[0]).toBe('2026-03-27T05:30:00.000Z')
+    act(() => vi.advanceTimersByTime(31 * 60_000))
+    expect(runTimes()[0]).toBe('2026-03-28T05:30:00.000Z')
   })
 })

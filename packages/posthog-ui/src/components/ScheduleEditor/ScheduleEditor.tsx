@@ -4,7 +4,6 @@ import {
   DEFAULT_POSTHOG_LIMITS,
   MAX_INTERVAL_MINUTES,
   MIN_INTERVAL_MINUTES,
-  nextRuns,
   projectRequestBudget,
   WEEKDAYS,
   type Weekday,
@@ -17,6 +16,7 @@ import { Field } from '../../primitives/Field'
 import { StandaloneRoot } from '../../theme/StandaloneRoot'
 import { cadenceOfKind } from './defaultCadence'
 import { timeZoneOptions } from './timeZones'
+import { useNextRuns } from './useNextRuns'
 
 const DAYS_OF_MONTH = Array.from({ length: 31 }, (_, i) => i + 1)
 
@@ -34,7 +34,10 @@ export type ScheduleEditorProps = {
   limitPerHour?: number
   /** PostHog requests one run makes (window splits add more). @default 1 */
   requestsPerRun?: number
-  /** "Now" for the next-runs list (inject a fixed date in tests). @default new Date() */
+  /**
+   * "Now" for the next-runs list (pin it in tests and stories). Without it the list is filled in after mount from
+   * the browser's clock (empty in server HTML, so hydration matches) and moves on as runs pass.
+   */
   now?: Date
   className?: string
 }
@@ -65,7 +68,7 @@ export const ScheduleEditor = forwardRef<HTMLFieldSetElement, ScheduleEditorProp
   const [minutesText, setMinutesText] = useState(value.kind === 'every_minutes' ? String(value.minutes) : '60')
   const [minutesProblem, setMinutesProblem] = useState<string | null>(null)
   const zones = useMemo(() => timeZoneOptions(value.timeZone), [value.timeZone])
-  const runs = useMemo(() => nextRuns(value, now ?? new Date(), 5), [value, now])
+  const runs = useNextRuns(value, now, 5)
   const budget = projectRequestBudget(
     [...otherCadences.map((cadence) => ({ cadence, requestsPerRun })), { cadence: value, requestsPerRun }],
     { perHour: limitPerHour },
@@ -218,8 +221,8 @@ export const ScheduleEditor = forwardRef<HTMLFieldSetElement, ScheduleEditorProp
           <h3 className="sf-label" id={runsId} style={{ margin: 0 }}>
             {m.nextRuns}
           </h3>
-          <ol className="sf-mono" aria-labelledby={runsId} data-testid="next-runs">
-            {runs.map((run) => (
+          <ol className="sf-mono" aria-labelledby={runsId} aria-busy={runs === null} data-testid="next-runs">
+            {(runs ?? []).map((run) => (
               <li key={run.getTime()}>
                 <time dateTime={run.toISOString()}>{format.format(run)}</time>
               </li>
