@@ -1,5 +1,7 @@
+export type { BucketGrain } from './bucketStart'
+export { bucketCeil, bucketStart, nextBucketStart } from './bucketStart'
 export { nextRun, nextRuns } from './nextRuns'
 export type { BudgetItem, BudgetProjection, RequestLimits } from './requestBudget'
 export { DEFAULT_POSTHOG_LIMITS, projectRequestBudget, runsPerHour } from './requestBudget'
-export type { RunWindowOptions, TimeWindow } from './timeWindow'
+export type { GrainOptions, RunWindowOptions, TimeWindow } from './timeWindow'
 export { backfillWindows, runWindow, ScheduleError, ScheduleErrorCode } from './timeWindow'

@@ -1,0 +1,93 @@
+import type { AggregationGrain } from '../config/aggregationGrain'
+import { zonedWallTimeToUtc } from '../mapping/coerce/zonedTime'
+
+/** Time buckets as PostHog computes them: a grain in the project's IANA time zone (`toStartOfDay` uses the team's zone). */
+export interface BucketGrain {
+  unit: AggregationGrain
+  /** The PostHog project's time zone, e.g. `Europe/Berlin` (what `testConnection` returns as `timezone`). */
+  timeZone: string
+}
+
+const HOUR_MS = 3_600_000
+const DAY_MS = 86_400_000
+
+const formatters = new Map<string, Intl.DateTimeFormat>()
+
+// The wall-clock reading of `ms` in `timeZone`, as if that reading were UTC (`Date.UTC(y, m, d, h, mi, s, ms)`).
+function wallTime(ms: number, timeZone: string): number {
+  let formatter = formatters.get(timeZone)
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    })
+    formatters.set(timeZone, formatter)
+  }
+  const parts: Record<string, number> = {}
+  for (const part of formatter.formatToParts(new Date(ms))) {
+    if (part.type !== 'literal') parts[part.type] = Number(part.value)
+  }
+  const { year = 1970, month = 1, day = 1, hour = 0, minute = 0, second = 0 } = parts
+  return Date.UTC(year, month - 1, day, hour, minute, second) + (((ms % 1000) + 1000) % 1000)
+}
+
+// The local midnight that starts the bucket of the local day `wallDay` (a Date.UTC of the local date) and of the next.
+function dayBuckets(wallDay: number, unit: Exclude<AggregationGrain, 'hour'>): { first: number; next: number } {
+  const date = new Date(wallDay)
+  switch (unit) {
+    case 'day':
+      return { first: wallDay, next: wallDay + DAY_MS }
+    case 'week_monday':
+    case 'week_sunday': {
+      const back = unit === 'week_monday' ? (date.getUTCDay() + 6) % 7 : date.getUTCDay()
+      const first = wallDay - back * DAY_MS
+      return { first, next: first + 7 * DAY_MS }
+    }
+    case 'month':
+      return {
+        first: Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1),
+        next: Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1),
+      }
+    default:
+      return unit satisfies never
+  }
+}
+
+function bucketOf(instant: number, { unit, timeZone }: BucketGrain): { start: number; next: number } {
+  const wall = wallTime(instant, timeZone)
+  if (unit === 'hour') {
+    // Subtracting the local minutes and seconds keeps the two 02:00 hours of a fall-back night apart (a wall time
+    // would name only the first) and follows zones with half-hour offsets (Asia/Kolkata hours start at :30 UTC).
+    const start = instant - (((wall % HOUR_MS) + HOUR_MS) % HOUR_MS)
+    return { start, next: start + HOUR_MS }
+  }
+  const { first, next } = dayBuckets(wall - (((wall % DAY_MS) + DAY_MS) % DAY_MS), unit)
+  // A local midnight lost to a DST jump (America/Santiago) starts the day at the first instant after the jump.
+  return { start: zonedWallTimeToUtc(first, timeZone), next: zonedWallTimeToUtc(next, timeZone) }
+}
+
+/**
+ * The start of the bucket containing `instant`: the local hour, midnight, Monday or Sunday midnight, or first of the
+ * month in `grain.timeZone`, DST-correct (the Europe/Berlin day of the spring-forward is 23 hours long).
+ * @example bucketStart(new Date('2026-03-29T12:00:00Z'), { unit: 'day', timeZone: 'Europe/Berlin' }) // 2026-03-28T23:00:00Z
+ */
+export function bucketStart(instant: Date, grain: BucketGrain): Date {
+  return new Date(bucketOf(instant.getTime(), grain).start)
+}
+
+/** The start of the bucket after the one containing `instant` (its exclusive end). */
+export function nextBucketStart(instant: Date, grain: BucketGrain): Date {
+  return new Date(bucketOf(instant.getTime(), grain).next)
+}
+
+/** `instant` when it starts a bucket, else the start of the next bucket: the smallest bucket boundary at or after it. */
+export function bucketCeil(instant: Date, grain: BucketGrain): Date {
+  const { start, next } = bucketOf(instant.getTime(), grain)
+  return new Date(start === instant.getTime() ? start : next)
+}
