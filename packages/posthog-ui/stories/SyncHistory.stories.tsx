@@ -74,4 +74,12 @@ export const RunNow: Story = {
 }
 
 export const DarkTheme: Story = { parameters: { ...dark } }
-export const NarrowWidth: Story = { parameters: { ...narrow } }
+/** At 360 px each run is a block of labelled values instead of a table row, so nothing scrolls sideways. */
+export const NarrowWidth: Story = {
+  parameters: { ...narrow },
+  play: async ({ canvasElement }) => {
+    const runs = await within(canvasElement).findByRole('region', { name: 'Runs' })
+    await expect(runs.scrollWidth).toBeLessThanOrEqual(runs.clientWidth)
+    await expect(within(runs).getAllByText('Written')[1]).toBeVisible()
+  },
+}

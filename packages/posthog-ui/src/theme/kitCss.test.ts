@@ -22,7 +22,7 @@ function tokens(theme: 'light' | 'dark'): Record<string, string> {
 describe('kitCss', () => {
   it('scopes every rule under .sf-root', () => {
     const selectors = kitCss
-      .replace(/@media[^{]*\{/g, '')
+      .replace(/@(media|container)[^{]*\{/g, '')
       .split('}')
       .map((rule) => rule.split('{')[0]?.trim() ?? '')
       .filter(Boolean)

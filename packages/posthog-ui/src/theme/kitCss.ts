@@ -97,6 +97,18 @@ ${themed('light')},${themed('dark')},${themed('auto')}{color:var(--sf-color-fg);
 .sf-root .sf-runs th,.sf-root .sf-runs td{text-align:left;padding:calc(var(--sf-space)*1.5) calc(var(--sf-space)*2);border-bottom:1px solid var(--sf-color-border);vertical-align:top}
 .sf-root .sf-runs th{background:var(--sf-color-surface)}
 .sf-root .sf-runs time{white-space:nowrap}
+.sf-root .sf-sync-history{container-type:inline-size}
+.sf-root .sf-cell-label{display:none}
+@container (max-width:48em){
+.sf-root .sf-runs thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+.sf-root .sf-runs,.sf-root .sf-runs tbody{display:block}
+.sf-root .sf-runs tr{display:grid;grid-template-columns:repeat(auto-fill,minmax(7em,1fr));gap:calc(var(--sf-space)*2) calc(var(--sf-space)*3);padding:calc(var(--sf-space)*2)}
+.sf-root .sf-runs tr[data-state]:not(:first-child){border-top:1px solid var(--sf-color-border)}
+.sf-root .sf-runs tr:not([data-state]){padding-top:0}
+.sf-root .sf-runs td{display:flex;flex-direction:column;align-items:flex-start;padding:0;border:0;min-width:0;overflow-wrap:anywhere}
+.sf-root .sf-runs td:first-child,.sf-root .sf-runs td[colspan]{grid-column:1/-1}
+.sf-root .sf-cell-label{display:block;font-size:.85em;color:var(--sf-color-muted)}
+}
 .sf-root .sf-chart{display:flex;flex-direction:column;gap:var(--sf-space);font-size:.85em;color:var(--sf-color-muted);max-width:48em}
 .sf-root .sf-chart-plot{height:6em;display:flex;align-items:flex-end;border-top:1px dashed var(--sf-color-border);border-bottom:1px solid var(--sf-color-muted)}
 .sf-root .sf-chart-bar{flex:0 1 1.75em;min-width:1px;height:100%;display:flex;flex-direction:column;justify-content:flex-end;align-items:center}

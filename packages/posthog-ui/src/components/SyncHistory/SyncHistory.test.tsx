@@ -12,7 +12,10 @@ describe('SyncHistory', () => {
     const { container } = renderWithBackend(<SyncHistory queryId="usage-daily" pageSize={6} />)
     const table = await screen.findByRole('table')
     const rows = within(table).getAllByRole('row')
-    expect(rows[1]).toHaveTextContent(/Partial\s*1,480\s*1,475\s*5 · Rejected rows\s*4\.00 s/)
+    // Each value follows its column's name, which shows only in the narrow (stacked) layout.
+    expect(rows[1]).toHaveTextContent(
+      /Status\s*Partial\s*Read\s*1,480\s*Written\s*1,475\s*Rejected\s*5 · Rejected rows\s*Duration\s*4\.00 s/,
+    )
     expect(within(table).getByText('Failed')).toBeInTheDocument()
     expect(within(table).getByText(/rate-limited the key/)).toBeInTheDocument()
     expect(within(table).getByText('Skipped: the query was disabled.')).toBeInTheDocument()

@@ -1,6 +1,6 @@
 import type { ApiRun, RunQueryResponse } from '@statisfy/posthog-sdk'
 import { useQueryClient } from '@tanstack/react-query'
-import { forwardRef, useEffect, useId, useState } from 'react'
+import { forwardRef, type ReactNode, useEffect, useId, useState } from 'react'
 import { postHogQueryKeys } from '../../hooks/queryKeys'
 import { useQueries } from '../../hooks/useQueries'
 import { useRunNow } from '../../hooks/useRunNow'
@@ -222,13 +222,13 @@ function RunRow({
         <td>
           <time dateTime={run.startedAt}>{date.format(new Date(run.startedAt))}</time>
         </td>
-        {showQuery ? <td>{run.queryName}</td> : null}
-        <td>
+        {showQuery ? <Cell label={m.historyQuery}>{run.queryName}</Cell> : null}
+        <Cell label={m.runStatus}>
           <Badge tone={statusTone[run.status]}>{m.statusLabels[run.status]}</Badge>
-        </td>
-        <td>{number(run.counts.read)}</td>
-        <td>{number(run.counts.written)}</td>
-        <td>
+        </Cell>
+        <Cell label={m.runRead}>{number(run.counts.read)}</Cell>
+        <Cell label={m.runWritten}>{number(run.counts.written)}</Cell>
+        <Cell label={m.runRejected}>
           {run.counts.rejected > 0 ? (
             <Button variant="ghost" aria-expanded={open} aria-controls={panelId} onClick={onToggle}>
               {number(run.counts.rejected)} · {open ? m.hideRejects : m.showRejects}
@@ -236,8 +236,8 @@ function RunRow({
           ) : (
             number(0)
           )}
-        </td>
-        <td>{m.elapsed(run.durationMs)}</td>
+        </Cell>
+        <Cell label={m.runDuration}>{m.elapsed(run.durationMs)}</Cell>
       </tr>
       {run.error || run.skipReason ? (
         <tr>
@@ -254,5 +254,21 @@ function RunRow({
         </tr>
       ) : null}
     </>
+  )
+}
+
+/**
+ * A run's cell with its column's name, shown only when the history is too narrow for the table and each run is laid
+ * out as a block of labelled values (CSS container query). Screen readers get the name from the column header, so
+ * the visible copy is hidden from them.
+ */
+function Cell({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <td>
+      <span className="sf-cell-label" aria-hidden="true">
+        {label}
+      </span>
+      {children}
+    </td>
   )
 }
