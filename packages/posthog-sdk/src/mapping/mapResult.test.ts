@@ -238,3 +238,151 @@ describe('mapResult: custom_object', () => {
     ])
   })
 })
+
+describe('mapResult: column types and awkward cells', () => {
+  it("reads PostHog's [name, type] pairs, unwrapping Nullable and LowCardinality to find a DateTime column's zone", () => {
+    const result = ofType(
+      'product_usage',
+      mapResult(
+        productUsageQuery(),
+        {
+          columns: usageColumns,
+          types: [
+            ['org_id', 'LowCardinality(Nullable(String))'],
+            ['day', "Nullable(DateTime('Europe/Berlin'))"],
+            ['metric', 'LowCardinality(String)'],
+            ['value', 'Nullable(Float64)'],
+          ],
+          rows: [
+            ['org_1', '2025-06-01 14:00:00', 'events', 1],
+            // In the spring-forward gap: moved forward by the hour, like Temporal's 'compatible'.
+            ['org_1', '2025-03-30 02:30:00', 'events', 2],
+            ['org_1', '1969-07-20 20:17:40', 'events', 3],
+          ],
+        },
+        exampleCatalog,
+      ),
+    )
+    expect(result.rejects).toEqual([])
+    expect(result.records.map((r) => r.timestamp)).toEqual([
+      '2025-06-01T12:00:00.000Z',
+      '2025-03-30T01:30:00.000Z',
+      '1969-07-20T19:17:40.000Z',
+    ])
+  })
+
+  it('rejects nulls and empty text in Nullable and plain columns alike, with the reason of the role', () => {
+    const rows = [
+      [null, '2025-06-01T00:00:00Z', 'events', 1],
+      ['org_1', null, 'events', 1],
+      ['org_1', '', 'events', 1],
+      ['org_1', '2025-06-01T00:00:00Z', null, 1],
+      ['org_1', '2025-06-01T00:00:00Z', 'events', null],
+      ['org_1', '2025-06-01T00:00:00Z', 'events', ''],
+    ]
+    const reasons = [
+      RejectReason.MissingAccount,
+      RejectReason.BadTimestamp,
+      RejectReason.BadTimestamp,
+      RejectReason.MissingMetric,
+      RejectReason.NotANumber,
+      RejectReason.NotANumber,
+    ]
+    const nullable = ['Nullable(String)', "Nullable(DateTime64(6, 'UTC'))", 'LowCardinality(Nullable(String))']
+    for (const types of [usageTypes, [...nullable, 'Nullable(UInt64)']]) {
+      const result = mapResult(productUsageQuery(), { columns: usageColumns, types, rows }, exampleCatalog)
+      expect(result.records).toEqual([])
+      expect(result.rejects.map((r) => r.reason)).toEqual(reasons)
+      for (const reject of result.rejects)
+        expect(reject.message).toMatch(/^Column "\w+": (empty \(null\)|an empty string)/)
+    }
+  })
+
+  it('refuses NaN and infinite numbers as account references and values, and reads number-like text', () => {
+    const result = ofType(
+      'product_usage',
+      mapResult(
+        productUsageQuery(),
+        {
+          columns: usageColumns,
+          types: usageTypes,
+          rows: [
+            [Number.NaN, '2025-06-01T00:00:00Z', 'events', 1],
+            [Number.POSITIVE_INFINITY, '2025-06-01T00:00:00Z', 'events', 1],
+            ['org_1', '2025-06-01T00:00:00Z', 'events', Number.NaN],
+            ['org_1', '2025-06-01T00:00:00Z', 'events', '1e400'],
+            ['org_1', '2025-06-01T00:00:00Z', 'events', ' 12 '],
+            ['org_1', '2025-06-01T00:00:00Z', 'events', '1e3'],
+            ['org_1', '2025-06-01T00:00:00Z', 'events', -0],
+          ],
+        },
+        exampleCatalog,
+      ),
+    )
+    expect(result.rejects.map(({ row, reason }) => [row, reason])).toEqual([
+      [1, RejectReason.MissingAccount],
+      [2, RejectReason.MissingAccount],
+      [3, RejectReason.NotANumber],
+      [4, RejectReason.NotANumber],
+    ])
+    expect(result.records.map((r) => [r.row, r.value])).toEqual([
+      [5, 12],
+      [6, 1000],
+      [7, -0],
+    ])
+  })
+
+  it('rejects the rows of a column in a time zone the runtime does not know, and maps the rest', () => {
+    const result = mapResult(
+      productUsageQuery(),
+      {
+        columns: usageColumns,
+        types: ['String', "DateTime64(3, 'Mars/Olympus_Mons')", 'String', 'UInt64'],
+        rows: [
+          ['org_1', '2025-06-01 12:00:00.000', 'events', 1],
+          ['org_1', '2025-06-01T12:00:00.000Z', 'events', 2],
+        ],
+      },
+      exampleCatalog,
+    )
+    expect(result.rejects).toMatchObject([{ row: 1, column: 'day', reason: RejectReason.BadTimestamp }])
+    expect(result.rejects[0]?.message).toContain("toTimeZone(column, 'UTC')")
+    expect(result.records.map((r) => r.row)).toEqual([2])
+  })
+
+  it('writes null for a null in a Nullable custom-field column and rejects it when the field is required', () => {
+    const definition = customFieldQuery({
+      mapping: {
+        account: { resolver: 'org_id', column: 'org_id' },
+        form: 'wide',
+        fields: [
+          { column: 'renewal', field: 'renewal_date' },
+          { column: 'csm', field: 'csm_email' },
+        ],
+      },
+    })
+    const result = ofType(
+      'custom_field',
+      mapResult(
+        definition,
+        {
+          columns: ['org_id', 'renewal', 'csm'],
+          types: ['String', 'Nullable(Date32)', 'LowCardinality(Nullable(String))'],
+          rows: [
+            ['org_1', null, null],
+            ['org_2', '1950-01-31', 'ana@acme.com'],
+          ],
+        },
+        exampleCatalog,
+      ),
+    )
+    expect(result.records.map(({ row, field, value }) => [row, field, value])).toEqual([
+      [1, 'renewal_date', null],
+      [2, 'renewal_date', '1950-01-31'],
+      [2, 'csm_email', 'ana@acme.com'],
+    ])
+    expect(result.rejects.map(({ row, column, reason }) => [row, column, reason])).toEqual([
+      [1, 'csm', RejectReason.MissingRequired],
+    ])
+  })
+})

@@ -30,11 +30,14 @@ describe('coerceIdentifier', () => {
     expect(coerceIdentifier(9007199254740993n, RejectReason.MissingAccount, 'account')).toBe('9007199254740993')
   })
 
-  it.each([null, undefined, '', '   ', { id: 1 }, true])('refuses %j with the caller reason', (input) => {
-    const result = coerceIdentifier(input, RejectReason.MissingKey, 'record key')
-    expect(result).toBeInstanceOf(Rejection)
-    expect((result as Rejection).reason).toBe(RejectReason.MissingKey)
-  })
+  it.each([null, undefined, '', '   ', { id: 1 }, true, Number.NaN, Number.POSITIVE_INFINITY])(
+    'refuses %j with the caller reason',
+    (input) => {
+      const result = coerceIdentifier(input, RejectReason.MissingKey, 'record key')
+      expect(result).toBeInstanceOf(Rejection)
+      expect((result as Rejection).reason).toBe(RejectReason.MissingKey)
+    },
+  )
 
   it('refuses a rounded integer id with unsafe_integer', () => {
     const result = coerceIdentifier(2 ** 60, RejectReason.MissingAccount, 'account')

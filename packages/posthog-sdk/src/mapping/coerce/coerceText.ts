@@ -16,13 +16,14 @@ export function coerceText(value: unknown): string | Rejection {
 
 /**
  * Coerces a value that identifies something (an account reference, a record key, a metric or field name) to a
- * trimmed, non-empty string. Null, empty text and objects are refused with `missing` (the caller's reason, e.g.
+ * trimmed, non-empty string. Null, empty text, NaN, ±Infinity and objects are refused with `missing` (the caller's reason, e.g.
  * `missing_account`); an integer above 2^53 that arrived as a JSON number with `unsafe_integer`.
  */
 export function coerceIdentifier(value: unknown, missing: RejectReason, what: string): string | Rejection {
   let text: string | Rejection | undefined
   if (typeof value === 'string') text = value.trim()
-  else if (typeof value === 'number') text = safeIntegerText(value)
+  // NaN and ±Infinity name nothing: refused like an empty value rather than matched as the text "NaN".
+  else if (typeof value === 'number') text = Number.isFinite(value) ? safeIntegerText(value) : undefined
   else if (typeof value === 'bigint') text = String(value)
   if (text instanceof Rejection) return text
   if (text) return text

@@ -45,6 +45,34 @@ describe('coerceTimestamp', () => {
     expect(coerceTimestamp('2025-03-09 02:30:00', newYork)).toBe('2025-03-09T07:30:00.000Z')
   })
 
+  it('reads years before 1970 and before 100 as written (Date.UTC would move years 0-99 to the 1900s)', () => {
+    expect(coerceTimestamp('1969-07-20 20:17:40', berlin)).toBe('1969-07-20T19:17:40.000Z')
+    expect(coerceTimestamp('1900-01-01', utc)).toBe('1900-01-01T00:00:00.000Z')
+    expect(coerceTimestamp('0001-01-01', utc)).toBe('0001-01-01T00:00:00.000Z')
+    expect(coerceTimestamp('0099-12-31 23:59:59.5', utc)).toBe('0099-12-31T23:59:59.500Z')
+    // Year 0 is a leap year in the proleptic Gregorian calendar; 1900 is not.
+    expect(coerceTimestamp('0000-02-29', utc)).toBe('0000-02-29T00:00:00.000Z')
+    // Berlin's local mean time (+00:53:28) before it took Central European Time in 1893.
+    expect(coerceTimestamp('0001-06-01 12:00:00', berlin)).toBe('0001-06-01T11:06:32.000Z')
+    expect(coerceTimestamp('1850-06-01 12:00:00', berlin)).toBe('1850-06-01T11:06:32.000Z')
+  })
+
+  it('keeps DateTime64(3) text to the millisecond and drops finer digits', () => {
+    const dt64 = parseColumnType('DateTime64(3)')
+    expect(coerceTimestamp('2025-06-01 12:00:00.123', dt64)).toBe('2025-06-01T12:00:00.123Z')
+    expect(coerceTimestamp('2025-06-01 12:00:00.123999', dt64)).toBe('2025-06-01T12:00:00.123Z')
+  })
+
+  it('rejects offset-less text in a column whose time zone the runtime does not know, instead of throwing', () => {
+    const mars = parseColumnType("DateTime('Mars/Olympus_Mons')")
+    const result = coerceTimestamp('2025-06-01 12:00:00', mars)
+    expect(result).toBeInstanceOf(Rejection)
+    expect((result as Rejection).reason).toBe(RejectReason.BadTimestamp)
+    expect((result as Rejection).message).toContain('"Mars/Olympus_Mons"')
+    // Values that carry their own offset do not need the zone.
+    expect(coerceTimestamp('2025-06-01T12:00:00+02:00', mars)).toBe('2025-06-01T10:00:00.000Z')
+  })
+
   it('reads unix time in seconds, milliseconds, microseconds and nanoseconds by magnitude', () => {
     const iso = '2025-06-01T00:00:00.000Z'
     const s = Date.parse(iso) / 1000
@@ -71,6 +99,10 @@ describe('coerceTimestamp', () => {
     [null, 'expected'],
     [true, 'expected'],
     [42, 'before the year 2000'],
+    ['1e3', 'before the year 2000'],
+    [-0, 'before the year 2000'],
+    [Number.NaN, 'finite'],
+    [1e300, 'out of the date range'],
     [Number.POSITIVE_INFINITY, 'finite'],
   ])('rejects %j with bad_timestamp (%s)', (input, why) => {
     const result = coerceTimestamp(input, utc)

@@ -1,7 +1,7 @@
 import type { ColumnType } from '../ColumnType'
 import { RejectReason } from '../RejectReason'
 import { describeValue, Rejection } from './Rejection'
-import { zonedWallTimeToUtc } from './zonedTime'
+import { isKnownTimeZone, zonedWallTimeToUtc } from './zonedTime'
 
 /**
  * Unix times below this (2000-01-01T00:00:00Z in seconds) are refused: a small number in a timestamp column is
@@ -14,6 +14,8 @@ const POSTHOG_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z$/
 const DATE_TIME =
   /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(?:([Zz])|([+-])(\d{2}):?(\d{2})?)?$/
 const NUMERIC = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/
+// 146,097 days: one full cycle of the Gregorian calendar.
+const MS_PER_400_YEARS = 146_097 * 86_400_000
 
 /**
  * Coerces a value to a UTC instant as an ISO 8601 string ending in `Z`. PostHog's own UTC form
@@ -62,7 +64,10 @@ function parseTimestampText(raw: string, column: ColumnType): string | Rejection
   const m = DATE_TIME.exec(text)
   if (!m) return bad(raw, 'it is not an ISO 8601 date-time (e.g. 2025-06-01T12:00:00Z) or a unix time')
   const [, y, mo, d, h = '0', mi = '0', s = '0', fraction = '', zulu, sign, oh, om = '0'] = m
-  const year = Number(y)
+  // Date.UTC reads years 0-99 as 1900-1999. The Gregorian calendar repeats every 400 years, so such a year is read
+  // 400 years later and shifted back (the written year is kept, not moved to another century).
+  const cycles = Number(y) < 100 ? 1 : 0
+  const year = Number(y) + 400 * cycles
   const month = Number(mo)
   const day = Number(d)
   const hour = Number(h)
@@ -73,12 +78,21 @@ function parseTimestampText(raw: string, column: ColumnType): string | Rejection
   }
   if (hour > 23 || minute > 59 || second > 59) return bad(raw, 'the time of day is out of range')
   if (Number(oh ?? 0) > 23 || Number(om) > 59) return bad(raw, 'the UTC offset is out of range')
-  const wall = Date.UTC(year, month - 1, day, hour, minute, second, Number(fraction.padEnd(3, '0').slice(0, 3)))
+  const wall =
+    Date.UTC(year, month - 1, day, hour, minute, second, Number(fraction.padEnd(3, '0').slice(0, 3))) -
+    cycles * MS_PER_400_YEARS
   let ms: number
   if (zulu) ms = wall
   else if (sign) ms = wall - (sign === '-' ? -1 : 1) * (Number(oh) * 60 + Number(om)) * 60_000
-  else if (column.timeZone && column.timeZone !== 'UTC') ms = zonedWallTimeToUtc(wall, column.timeZone)
-  else ms = wall
+  else if (column.timeZone && column.timeZone !== 'UTC') {
+    if (!isKnownTimeZone(column.timeZone)) {
+      return bad(
+        raw,
+        `it has no UTC offset and the column's time zone "${column.timeZone}" is unknown to this runtime; select the column with toTimeZone(column, 'UTC') in HogQL`,
+      )
+    }
+    ms = zonedWallTimeToUtc(wall, column.timeZone)
+  } else ms = wall
   return new Date(ms).toISOString()
 }
 

@@ -18,8 +18,14 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return formatter
 }
 
+// No zone changes its offset before 1800 (the time zone database starts in the 1840s; before, each zone is on its local
+// mean time). Reading earlier offsets at 1800 keeps the years from Date.UTC, which moves years 0-99 to the 1900s, and
+// from `en-US`, which writes years BC without a sign.
+const EARLIEST_RULE_MS = Date.UTC(1800, 0, 1)
+
 /** Offset of `timeZone` from UTC at the instant `utcMs`, in milliseconds (positive east of Greenwich). */
-function offsetAt(utcMs: number, timeZone: string): number {
+function offsetAt(instantMs: number, timeZone: string): number {
+  const utcMs = Math.max(instantMs, EARLIEST_RULE_MS)
   const parts: Record<string, number> = {}
   for (const part of formatterFor(timeZone).formatToParts(new Date(utcMs))) {
     if (part.type !== 'literal') parts[part.type] = Number(part.value)
