@@ -1,4 +1,5 @@
 import type { HogQLValue } from '../../config/hogqlValue'
+import type { BucketGrain } from '../../schedule/bucketStart'
 import type { TimeWindow } from '../../schedule/timeWindow'
 import type { QueryOptions, QueryTiming } from '../resources/QueryTypes'
 
@@ -11,6 +12,16 @@ export interface PagingOptions
    */
   window?: TimeWindow
   /**
+   * The time buckets the query groups rows into, in the PostHog project's time zone (where `toStartOfDay` and friends
+   * compute them). With it, a window is only ever cut on bucket boundaries, so no bucket's aggregate is read in two
+   * parts (the second part would replace the first in a sink that upserts): the window's start is moved down to the
+   * start of its bucket, a full window is split into about half its buckets, and a full window of one bucket fails
+   * with `truncated_result` (`window_too_dense`). `minWindowMs` does not apply. The end may fall inside a bucket (a
+   * scheduled run reads the current bucket "so far"). Ignored when the HogQL has no window placeholders.
+   * @example grain: { unit: 'day', timeZone: 'Europe/Berlin' }
+   */
+  grain?: BucketGrain
+  /**
    * Most rows wanted from one request. The client asks for one more (`LIMIT pageSize + 1`) to know, without
    * ambiguity, whether a window holds more. Capped by PostHog's 50,000-row limit.
    * @default 49999
@@ -18,12 +29,13 @@ export interface PagingOptions
   pageSize?: number
   /**
    * Smallest window the client splits down to; a window this short that is still full fails with
-   * `truncated_result` (`window_too_dense`).
+   * `truncated_result` (`window_too_dense`). Not used with `grain` (a bucket is the smallest window then).
    * @default 60000
    */
   minWindowMs?: number
   /**
-   * Length of the first window tried; later windows grow back (doubling) after sparse pages.
+   * Length of the first window tried; later windows grow back (doubling) after sparse pages. With `grain`, each
+   * window ends on the last bucket boundary within its length (at least one bucket).
    * @default the whole window
    */
   initialWindowMs?: number

@@ -1,10 +1,12 @@
 import type { HogQLValue } from '../../config/hogqlValue'
+import { isValidTimeZone } from '../../config/timeZone'
 import type { TimeWindow } from '../../schedule/timeWindow'
 import { PostHogClientError } from '../errors/PostHogClientError'
 import type { HogQLQueryResult, QueryOptions } from '../resources/QueryTypes'
 import { MAX_RESULT_ROWS } from '../resources/QueryTypes'
 import { analyzeHogQL, withExplicitLimit } from './analyzeHogQL'
 import type { PagingOptions, QueryPage } from './PagingTypes'
+import { bucketSplitter, plainSplitter } from './windowSplitter'
 
 /** Runs one query and returns its result or its error (errors stay values until the public edge). */
 export type RunQuery = (
@@ -27,7 +29,8 @@ const fail = (error: PostHogClientError): never => {
  *   LIMIT 100 never applies, and a page is full exactly when `pageSize + 1` rows come back (or PostHog's 50,000 cap
  *   is reached). Arms with the author's own LIMIT keep it.
  * - With `{period_start}`/`{period_end}` placeholders, the window is read in sub-windows; a full one is split in
- *   halves and re-read, down to `minWindowMs`.
+ *   halves and re-read, down to `minWindowMs`. With a `grain`, the window starts at the start of its first bucket
+ *   and is split only on bucket boundaries; one full bucket fails with `window_too_dense`.
  * - Without them, a full result fails with `truncated_result` rather than returning part of the data.
  * Errors are thrown as {@link PostHogClientError}.
  */
@@ -94,15 +97,25 @@ export async function* readPages(run: RunQuery, hogql: string, options: PagingOp
       ),
     )
   }
+  const grain = options.grain
+  if (grain && !isValidTimeZone(grain.timeZone)) {
+    return fail(
+      new PostHogClientError(
+        'invalid_request',
+        `grain.timeZone "${grain.timeZone}" is not an IANA time zone; pass the PostHog project's zone, e.g. Europe/Berlin or UTC.`,
+        { hogql },
+      ),
+    )
+  }
+  const splitter = grain ? bucketSplitter(grain) : plainSplitter(Math.max(1000, options.minWindowMs ?? 60_000))
   const format = options.formatWindowBound ?? defaultBound
-  const minWindowMs = Math.max(1000, options.minWindowMs ?? 60_000)
   const endMs = window.end.getTime()
-  let cursor = window.start.getTime()
-  let span = Math.max(minWindowMs, options.initialWindowMs ?? endMs - cursor)
+  let cursor = splitter.start(window.start.getTime())
+  let span = options.initialWindowMs ?? endMs - cursor
   let index = 0
   let splits = 0
   while (cursor < endMs) {
-    const upTo = Math.min(endMs, cursor + span)
+    const upTo = splitter.end(cursor, span, endMs)
     const current: TimeWindow = { start: new Date(cursor), end: new Date(upTo) }
     const answer = await run(query, {
       ...base,
@@ -111,18 +124,16 @@ export async function* readPages(run: RunQuery, hogql: string, options: PagingOp
     if ('error' in answer) return fail(answer.error)
     const { result } = answer
     if (isFull(result.results.length) || result.hasMore) {
-      const length = upTo - cursor
-      if (length <= minWindowMs) {
-        fail(
-          new PostHogClientError(
-            'truncated_result',
-            `The window ${current.start.toISOString()} – ${current.end.toISOString()} alone holds more than ${pageSize} rows, and it cannot be split below ${minWindowMs} ms. Lower minWindowMs, select fewer rows per period (aggregate), or narrow the filters.`,
-            { truncationReason: 'window_too_dense', hogql: query },
-          ),
+      const cut = splitter.split(cursor, upTo)
+      if (cut === undefined) {
+        return fail(
+          new PostHogClientError('truncated_result', splitter.tooDense(current.start, current.end, pageSize), {
+            truncationReason: 'window_too_dense',
+            hogql: query,
+          }),
         )
       }
-      // Halve on whole seconds so bounds stay readable, never below the minimum.
-      span = Math.max(minWindowMs, Math.floor(length / 2 / 1000) * 1000)
+      span = cut - cursor
       splits++
       continue
     }
