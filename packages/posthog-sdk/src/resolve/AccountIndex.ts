@@ -30,6 +30,7 @@ export interface AccountIndex {
   readonly stats: AccountIndexStats
   /**
    * Resolves one cell of a query result. `value` is the cell as PostHog returned it (string, number, boolean, null).
+   * Objects, NaN, ±Infinity and numbers beyond ±2^53 (rounded by JSON parsing) are `unsupported_value`.
    * The result is shared between equal values (and between addresses at one domain): treat it as read-only. The
    * cache keeps one entry per distinct value for the life of the index, which is one sync.
    * @throws {ResolveError} `resolver_not_indexed` when the index was built without `resolver`.
@@ -171,6 +172,11 @@ export function createAccountIndex(
       if (value === null || value === undefined) return { status: 'unmatched', reason: 'empty_value' }
       if (typeof value === 'bigint') value = value.toString()
       if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
+        return { status: 'unmatched', reason: 'unsupported_value' }
+      }
+      // NaN and ±Infinity name nothing, and an integer above 2^53 was rounded by JSON parsing: its text is another
+      // number's, which could be another account's key.
+      if (typeof value === 'number' && !(Number.isFinite(value) && Math.abs(value) <= Number.MAX_SAFE_INTEGER)) {
         return { status: 'unmatched', reason: 'unsupported_value' }
       }
       // Rows of one sync mostly use one resolver: keep its cache at hand instead of looking it up per row.

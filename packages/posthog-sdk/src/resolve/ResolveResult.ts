@@ -4,7 +4,10 @@ import type { AccountResolver } from '../config/index'
 export const ResolveReason = {
   /** The value is null, undefined or blank. */
   EmptyValue: 'empty_value',
-  /** The value is an object or array, which no resolver can read as a key. */
+  /**
+   * The value is an object or array, which no resolver can read as a key, or a number that names nothing exactly:
+   * NaN, ±Infinity, or beyond ±2^53 (JSON parsing rounded it; select such ids as text in HogQL).
+   */
   UnsupportedValue: 'unsupported_value',
   /** No account has this id (statisfy_id, crm_id, org_id). */
   NoSuchId: 'no_such_id',

@@ -83,6 +83,7 @@ describe('statisfy_id and org_id', () => {
     expect(index.resolve('statisfy_id', 'acc_globex')).toMatchObject({
       status: 'matched',
       accountId: 'acc_globex',
+      resolver: 'statisfy_id',
       confidence: 1,
       method: 'exact',
     })
@@ -97,6 +98,28 @@ describe('statisfy_id and org_id', () => {
   })
 })
 
+describe('numbers that name nothing', () => {
+  it('refuses NaN, infinities and integers JSON parsing rounded, instead of matching their text', async () => {
+    const odd = await buildAccountIndex(
+      createInMemoryDirectory([
+        { id: 'acc_nan', name: 'Not A Number', orgIds: ['NaN', 'Infinity'] },
+        // What String() prints for 2^60 + 1 once JSON.parse has rounded it to 2^60.
+        { id: 'acc_rounded', name: 'Rounded', orgIds: ['1152921504606847000'], customFields: { ref: 2 ** 60 } },
+      ]),
+    )
+    for (const value of [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, 2 ** 60]) {
+      for (const resolver of ['statisfy_id', 'org_id', 'crm_id', 'account_name', 'custom_field:ref'] as const) {
+        expect(odd.resolve(resolver, value), `${resolver} ${value}`).toEqual({
+          status: 'unmatched',
+          reason: 'unsupported_value',
+        })
+      }
+    }
+    expect(matchedId(odd.resolve('org_id', '1152921504606847000'))).toBe('acc_rounded')
+    expect(matchedId(odd.resolve('org_id', 9_007_199_254_740_991))).toBeUndefined()
+  })
+})
+
 describe('crm_id', () => {
   it('takes Salesforce 15- and 18-character ids as one record', () => {
     expect(matchedId(index.resolve('crm_id', '001A0000006Vm7k'))).toBe('acc_acme')
@@ -107,6 +130,18 @@ describe('crm_id', () => {
 
   it('is case-sensitive for 15-character ids', () => {
     expect(reasonOf(index.resolve('crm_id', '001a0000006vm7k'))).toBe('no_such_id')
+  })
+
+  it('never reads an 18-character id whose suffix contradicts its mixed-case body as another record', async () => {
+    const twins = await buildAccountIndex(
+      createInMemoryDirectory([
+        { id: 'acc_upper', name: 'Upper', crmIds: ['001A0000006Vm7k'] },
+        { id: 'acc_lower', name: 'Lower', crmIds: ['001a0000006vm7k'] },
+      ]),
+    )
+    expect(matchedId(twins.resolve('crm_id', '001a0000006vm7kAAA'))).toBe('acc_lower')
+    expect(matchedId(twins.resolve('crm_id', '001A0000006Vm7kIAC'))).toBe('acc_upper')
+    expect(reasonOf(twins.resolve('crm_id', '001A0000006Vm7kAAA'))).toBe('no_such_id')
   })
 
   it('never guesses between two accounts with the same CRM id', () => {
@@ -214,6 +249,7 @@ describe('email_domain', () => {
 
   it('says why other values do not match', () => {
     expect(reasonOf(index.resolve('email_domain', 'n/a'))).toBe('invalid_domain')
+    expect(reasonOf(index.resolve('email_domain', 'bob@unknown.com, jane@acme.com'))).toBe('invalid_domain')
     expect(reasonOf(index.resolve('email_domain', '10.1.2.3'))).toBe('invalid_domain')
     expect(reasonOf(index.resolve('email_domain', 'jane@unknown.com'))).toBe('no_such_domain')
     expect(index.resolve('email_domain', 'x@hooli.xyz')).toMatchObject({

@@ -64,6 +64,10 @@ describe('normalizeDomain', () => {
       '-acme.com',
       'n/a',
       'javascript:alert(1)',
+      // Several addresses: which company is meant is a guess.
+      'jane@acme.com, bob@globex.io',
+      'jane@acme.com;bob@globex.io',
+      'mailto:jane@acme.com?cc=bob@globex.io',
     ]) {
       expect(host(value), value).toBe('invalid_domain')
     }

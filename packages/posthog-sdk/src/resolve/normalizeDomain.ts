@@ -28,6 +28,8 @@ function hostOf(value: string): string | undefined {
     }
   }
   const at = text.lastIndexOf('@')
+  // Several addresses ("a@acme.com, b@globex.io", a mailto: with cc): which company is meant would be a guess.
+  if (at >= 0 && text.indexOf('@') !== at) return undefined
   if (at >= 0) text = text.slice(at + 1)
   text = text.replace(/^\/\//, '')
   const end = text.search(/[/?#]/)
@@ -50,7 +52,8 @@ function toAsciiHost(host: string): string | undefined {
  * Normalises an email address, URL or bare domain to a lower-case ASCII host and its registrable domain: keeps the
  * part after `@`, drops scheme, credentials, port, path, query, fragment, trailing dots and leading `www.`, and turns
  * internationalised names into punycode (`müller.de` → `xn--mller-kva.de`). IP addresses, single-label hosts and
- * bare public suffixes (`co.uk`) are `invalid_domain`. Never throws; idempotent on its own `host` output.
+ * bare public suffixes (`co.uk`) are `invalid_domain`, and so is a value with several addresses (`a@acme.com, b@globex.io`).
+ * Never throws; idempotent on its own `host` output.
  *
  * @example normalizeDomain('Jane <jane@EU.App.Acme.com>') // { ok: true, host: 'eu.app.acme.com', registrableDomain: 'acme.com' }
  * @example normalizeDomain('https://www.acme.co.uk:8443/pricing?x=1') // { ok: true, host: 'acme.co.uk', registrableDomain: 'acme.co.uk' }

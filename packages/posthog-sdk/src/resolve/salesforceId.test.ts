@@ -33,6 +33,15 @@ describe('Salesforce ids', () => {
     expect(toSalesforceId18('not an id')).toBeUndefined()
   })
 
+  it('refuses an 18-character id whose mixed-case body contradicts its suffix (a corrupted id, not a recasing)', () => {
+    // "AAA" says every letter of the body is lower-case; "001A0000006Vm7k" has upper-case letters.
+    expect(salesforceId15('001A0000006Vm7kAAA')).toBeUndefined()
+    expect(salesforceId15('001A0000006vm7kIAC')).toBeUndefined()
+    // A body in one case only was recased by some tool: the suffix restores it.
+    expect(salesforceId15('001a0000006vm7kIAC')).toBe('001A0000006Vm7k')
+    expect(salesforceId15('001A0000006VM7KIAC')).toBe('001A0000006Vm7k')
+  })
+
   it('round-trips every 15-character id through its 18-character form in any casing', () => {
     fc.assert(
       fc.property(id15, (id) => {
@@ -41,6 +50,7 @@ describe('Salesforce ids', () => {
         expect(long.slice(0, 15)).toBe(id)
         expect(salesforceId15(long.toLowerCase())).toBe(id)
         expect(salesforceId15(long.toUpperCase())).toBe(id)
+        expect(salesforceId15(long)).toBe(id)
       }),
     )
   })

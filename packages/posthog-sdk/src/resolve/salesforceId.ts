@@ -28,8 +28,9 @@ function checksum(id15: string): string {
 
 /**
  * The case-correct 15-character form of a Salesforce id given in either form, or `undefined` when `id` is not one.
- * A 15-character id is returned as is (its case is significant); an 18-character id may come in any casing: its
- * checksum restores the case of the first 15 characters, and an id whose checksum cannot be right is refused.
+ * A 15-character id is returned as is (its case is significant); an 18-character id may come all upper- or all
+ * lower-case: its checksum restores the case of the first 15 characters. An id whose checksum cannot be right is
+ * refused, as is one whose mixed-case first 15 characters disagree with the checksum.
  *
  * @example salesforceId15('001a0000006vm7kiac') // '001A0000006Vm7k' (case restored from the suffix)
  */
@@ -48,6 +49,10 @@ export function salesforceId15(id: string): string | undefined {
       restored += upper ? char.toUpperCase() : char.toLowerCase()
     }
   }
+  // A body in one case only may have been recased by a case-insensitive tool; a mixed-case body kept Salesforce's
+  // casing, so a suffix that disagrees with it was not computed from it (a typo, or a body edited by hand).
+  const body = id.slice(0, 15)
+  if (body !== restored && body !== body.toUpperCase() && body !== body.toLowerCase()) return undefined
   return restored
 }
 
