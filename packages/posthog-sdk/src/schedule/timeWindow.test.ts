@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { bucketStart } from './bucketStart'
-import { backfillWindows, runWindow, ScheduleError } from './timeWindow'
+import { ScheduleError } from './ScheduleError'
+import { backfillWindows, runWindow } from './timeWindow'
 
 const daily = { kind: 'daily', at: '06:00', timeZone: 'UTC' } as const
 const DAY = 86_400_000
@@ -119,6 +120,9 @@ describe('runWindow with a grain', () => {
       /"day" grain needs the PostHog project's time zone \(pass timeZone/,
     )
     expect(() => runWindow(daily, { scheduledAt, grain: 'day', timeZone: '+02:00' })).toThrow(/not an IANA time zone/)
+    expect(() => runWindow(daily, { scheduledAt, grain: 'day' })).toThrow(
+      expect.objectContaining({ code: 'invalid_grain' }),
+    )
   })
 })
 

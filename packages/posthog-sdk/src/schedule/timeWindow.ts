@@ -1,25 +1,14 @@
 import type { AggregationGrain } from '../config/aggregationGrain'
 import type { Cadence } from '../config/cadence'
-import { isValidTimeZone } from '../config/timeZone'
-import { StatisfyError } from '../errors/StatisfyError'
-import { type BucketGrain, bucketCeil, bucketStart, nextBucketStart } from './bucketStart'
+import { bucketGrainOf } from './bucketGrainOf'
+import { bucketCeil, bucketStart, nextBucketStart } from './bucketStart'
 import { runsPerHour } from './requestBudget'
+import { ScheduleError, ScheduleErrorCode } from './ScheduleError'
 
 /** A half-open time range `[start, end)` filled into a query's `{period_start}` and `{period_end}`. */
 export interface TimeWindow {
   start: Date
   end: Date
-}
-
-/** Stable codes of schedule errors. */
-export const ScheduleErrorCode = {
-  InvalidWindow: 'invalid_window',
-} as const
-export type ScheduleErrorCode = (typeof ScheduleErrorCode)[keyof typeof ScheduleErrorCode]
-
-/** A time window or backfill range that cannot be run. */
-export class ScheduleError extends StatisfyError<ScheduleErrorCode> {
-  override readonly name = 'ScheduleError'
 }
 
 const HOUR_MS = 3_600_000
@@ -78,7 +67,7 @@ export interface RunWindowOptions extends GrainOptions {
  * @example runWindow(cadence, { scheduledAt, watermark, grain: 'day', timeZone: 'Europe/Berlin' })
  */
 export function runWindow(cadence: Cadence, options: RunWindowOptions): TimeWindow {
-  const grain = bucketGrain(options)
+  const grain = bucketGrainOf(options.grain, options.timeZone)
   const scheduledAt = options.scheduledAt.getTime()
   const maxSpanMs = options.maxSpanMs ?? 31 * 24 * HOUR_MS
   const lateArrivalMs = options.lateArrivalMs ?? 0
@@ -116,7 +105,7 @@ export function runWindow(cadence: Cadence, options: RunWindowOptions): TimeWind
  * @example backfillWindows(start, end, 7 * 86_400_000, { grain: 'day', timeZone: 'Europe/Berlin' })
  */
 export function backfillWindows(start: Date, end: Date, spanMs: number, options: GrainOptions = {}): TimeWindow[] {
-  const grain = bucketGrain(options)
+  const grain = bucketGrainOf(options.grain, options.timeZone)
   if (!(spanMs > 0))
     throw new ScheduleError(ScheduleErrorCode.InvalidWindow, 'A backfill window span must be positive.')
   if (!(start.getTime() < end.getTime())) {
@@ -138,21 +127,4 @@ export function backfillWindows(start: Date, end: Date, spanMs: number, options:
     at = next
   }
   return windows
-}
-
-function bucketGrain({ grain, timeZone }: GrainOptions): BucketGrain | undefined {
-  if (!grain) return undefined
-  if (timeZone === undefined) {
-    throw new ScheduleError(
-      ScheduleErrorCode.InvalidWindow,
-      `A "${grain}" grain needs the PostHog project's time zone (pass timeZone, e.g. the timezone testConnection returns): PostHog starts each ${grain} bucket in that zone.`,
-    )
-  }
-  if (!isValidTimeZone(timeZone)) {
-    throw new ScheduleError(
-      ScheduleErrorCode.InvalidWindow,
-      `"${timeZone}" is not an IANA time zone; pass the PostHog project's zone, e.g. Europe/Berlin or UTC.`,
-    )
-  }
-  return { unit: grain, timeZone }
 }

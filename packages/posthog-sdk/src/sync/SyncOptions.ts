@@ -11,6 +11,13 @@ export interface SyncOptions {
    */
   window?: SyncWindow
   /**
+   * The PostHog project's IANA time zone (the `timezone` `testConnection` returns), where PostHog computes
+   * `toStartOfDay` and the other buckets. Required when the saved query has a `grain`: the client then cuts the
+   * window only on bucket boundaries (and reads its first bucket from the bucket's start). Not used without a grain.
+   * @example timeZone: 'Europe/Berlin'
+   */
+  timeZone?: string
+  /**
    * Map and resolve everything but write nothing; `counts.written` then counts what would be written.
    * @default false
    */

@@ -1,5 +1,6 @@
 import type { Catalog, HogQLValue } from '../config/index'
 import type { AccountDirectory } from '../resolve/index'
+import type { BucketGrain } from '../schedule/index'
 import type { AccountLookup } from './AccountMatcher'
 import type { RecordSink } from './RecordSink'
 
@@ -26,6 +27,8 @@ export interface SyncQueryPage {
 /** Options the engine passes to `pages`. */
 export interface SyncQueryOptions {
   window?: SyncWindow
+  /** The saved query's grain in the project's zone: cut the window only on these bucket boundaries. */
+  grain?: BucketGrain
   values?: Readonly<Record<string, HogQLValue>>
   signal?: AbortSignal
   /** A label for PostHog's query log. */

@@ -10,14 +10,17 @@ const definition = productUsageQuery({
 })
 
 /** Answers each window with one row per day of the window; fails on the windows listed. */
-function dailyClient(failOn: string[] = []): SyncQueryClient & { windows: SyncWindow[] } {
+function dailyClient(failOn: string[] = []): SyncQueryClient & { windows: SyncWindow[]; grains: unknown[] } {
   const windows: SyncWindow[] = []
+  const grains: unknown[] = []
   return {
     windows,
+    grains,
     async *pages(hogql, options) {
       const window = options.window
       if (!window) throw new Error('a window is required')
       windows.push(window)
+      grains.push(options.grain)
       if (failOn.includes(window.start.toISOString())) throw new Error('PostHog unavailable')
       const rows: unknown[][] = []
       for (let t = window.start.getTime(); t < window.end.getTime(); t += 86_400_000) {
@@ -89,6 +92,41 @@ describe('runBackfill', () => {
     )
     expect(reports).toHaveLength(1)
     expect(reports[0]?.error?.code).toBe('invalid_window')
+    expect(client.windows).toHaveLength(0)
+  })
+})
+describe('runBackfill with a grain', () => {
+  it("runs windows on the project's bucket boundaries and passes the grain to the client", async () => {
+    const client = dailyClient()
+    const sink = createMemoryRecordSink()
+    const reports = await runBackfill(
+      productUsageQuery({ hogql: definition.hogql, grain: 'day' }),
+      { client, sink, catalog: exampleCatalog, directory },
+      {
+        start: new Date('2025-01-01T10:00:00Z'),
+        end: new Date('2025-01-05T10:00:00Z'),
+        spanMs: 2.5 * 86_400_000,
+        timeZone: 'Europe/Berlin',
+      },
+    )
+    // Berlin midnights are 23:00 UTC in winter; the range widens to whole Berlin days.
+    expect(reports.map((r) => [r.status, r.window?.start, r.window?.end])).toEqual([
+      ['succeeded', '2024-12-31T23:00:00.000Z', '2025-01-02T23:00:00.000Z'],
+      ['succeeded', '2025-01-02T23:00:00.000Z', '2025-01-04T23:00:00.000Z'],
+      ['succeeded', '2025-01-04T23:00:00.000Z', '2025-01-05T23:00:00.000Z'],
+    ])
+    expect(client.grains).toEqual(Array(3).fill({ unit: 'day', timeZone: 'Europe/Berlin' }))
+  })
+
+  it('fails with one report, before reading, when the project time zone is missing', async () => {
+    const client = dailyClient()
+    const reports = await runBackfill(
+      productUsageQuery({ hogql: definition.hogql, grain: 'month' }),
+      { client, sink: createMemoryRecordSink(), catalog: exampleCatalog, directory },
+      { start, end },
+    )
+    expect(reports).toHaveLength(1)
+    expect(reports[0]?.error).toMatchObject({ code: 'invalid_grain', message: expect.stringMatching(/timeZone/) })
     expect(client.windows).toHaveLength(0)
   })
 })

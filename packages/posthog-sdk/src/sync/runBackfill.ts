@@ -14,7 +14,8 @@ export interface BackfillOptions extends Omit<SyncOptions, 'window'> {
   /** Last instant to read (exclusive). */
   end: Date
   /**
-   * Length of each window, one `runSync` each (the client still splits a window that comes back full).
+   * Length of each window, one `runSync` each (the client still splits a window that comes back full). With the
+   * query's `grain`, windows start and end on bucket boundaries in `timeZone` (see `backfillWindows`).
    * @default 7 days
    */
   spanMs?: number
@@ -24,7 +25,7 @@ const WEEK_MS = 7 * 86_400_000
 const systemClock: SyncClock = { now: () => Date.now() }
 
 /**
- * Backfills `[start, end)` one window after another (oldest first), with one account index for all of them, and
+ * Backfills `[start, end)` one window after another (oldest first; with a `grain`, widened to whole buckets), with one account index for all of them, and
  * stops after the first `failed` window so the host can move its watermark to the end of the last window that
  * succeeded (or was partial) and resume from there. Returns one report per window run.
  * @example
@@ -41,7 +42,7 @@ export async function runBackfill(
   let windows: ReturnType<typeof backfillWindows>
   let accounts: Awaited<ReturnType<typeof accountLookup>>
   try {
-    windows = backfillWindows(start, end, spanMs)
+    windows = backfillWindows(start, end, spanMs, { grain: definition.grain, timeZone: syncOptions.timeZone })
     accounts = await accountLookup(ports, [definition.mapping.account.resolver], undefined, options.signal)
   } catch (error) {
     const recorder = new RunRecorder(

@@ -4,6 +4,7 @@ import type { PostHogClient } from '../client/index'
 import { clientOf, useEmulator } from '../client/integration/emulatorFixture'
 import { RejectReason } from '../mapping/index'
 import { createInMemoryDirectory, type DirectoryAccount } from '../resolve/index'
+import { runWindow } from '../schedule/index'
 import {
   createMemoryRecordSink,
   customFieldQuery,
@@ -188,6 +189,44 @@ describe('runSync against the emulator', () => {
     const written = results[0]?.[0] ?? ''
     expect(written).toMatch(/\+0[12]:00$/)
     expect(records.some((r) => Date.parse(r.timestamp) === Date.parse(written))).toBe(true)
+  })
+
+  it('a daily aggregate synced run after run with a grain ends as one read of the whole range (Berlin project)', async () => {
+    const berlin = clientOf(emulator(), { projectId: emulator().projects.berlin })
+    const { directory } = await companiesDirectory(berlin)
+    const timeZone = (await berlin.testConnection()).project?.timezone ?? undefined
+    expect(timeZone).toBe('Europe/Berlin')
+    const definition = productUsageQuery({ hogql: USAGE_BY_ORG, grain: 'day' })
+    const cadence = { kind: 'every_minutes', minutes: 60, timeZone: 'UTC' } as const
+    const { end } = await lastWeek(berlin)
+    const from = new Date(end.getTime() - 6 * 86_400_000 - 5_813_000)
+
+    // Scheduled runs at odd times of day (every 9 h 47 min), each from the last run's watermark.
+    const incremental = createMemoryRecordSink()
+    let watermark = from
+    let runs = 0
+    while (watermark < end) {
+      const scheduledAt = new Date(Math.min(end.getTime(), watermark.getTime() + 35_220_000))
+      const window = runWindow(cadence, { scheduledAt, watermark, grain: definition.grain, timeZone })
+      const ports = { client: berlin, sink: incremental, catalog: exampleCatalog, directory }
+      const report = await runSync(definition, ports, { window, timeZone })
+      expect(report.status).toBe('succeeded')
+      watermark = window.end
+      runs++
+    }
+    expect(runs).toBeGreaterThan(10)
+
+    const once = createMemoryRecordSink()
+    const whole = runWindow(cadence, { scheduledAt: end, watermark: from, grain: definition.grain, timeZone })
+    const ports = { client: berlin, sink: once, catalog: exampleCatalog, directory }
+    expect((await runSync(definition, ports, { window: whole, timeZone })).status).toBe('succeeded')
+    expect(once.records('product_usage').length).toBeGreaterThan(50)
+    // The same keys with the same values; `row` (the row's number within its run) naturally differs.
+    const contents = (sink: typeof once) =>
+      Object.fromEntries(
+        Object.entries(sink.snapshot().product_usage).map(([key, { row: _, ...record }]) => [key, record]),
+      )
+    expect(contents(incremental)).toEqual(contents(once))
   })
 
   it('fails before writing when the query does not return a mapped column', async () => {

@@ -98,6 +98,27 @@ describe('runSync', () => {
     expect(client.calls[0]?.options.values).toEqual({ event: '$pageview' })
   })
 
+  it("passes the query's grain in the project's time zone to the client, and nothing without a grain", async () => {
+    const daily = productUsageQuery({ hogql, grain: 'day' })
+    const { client, ports } = setup(usage(cleanRows))
+    await runSync(daily, ports, { window, timeZone: 'Europe/Berlin' })
+    expect(client.calls[0]?.options.grain).toEqual({ unit: 'day', timeZone: 'Europe/Berlin' })
+    await runSync(definition, ports, { window, timeZone: 'Europe/Berlin' })
+    expect(client.calls[1]?.options).not.toHaveProperty('grain')
+  })
+
+  it('fails before reading when the query has a grain and no project time zone is given, saying what to pass', async () => {
+    const { client, sink, ports } = setup(usage(cleanRows))
+    const report = await runSync(productUsageQuery({ hogql, grain: 'week_monday' }), ports, { window })
+    expect(report.status).toBe('failed')
+    expect(report.error).toEqual({
+      code: 'invalid_grain',
+      message: expect.stringMatching(/"week_monday" grain needs the PostHog project's time zone \(pass timeZone/),
+    })
+    expect(client.calls).toHaveLength(0)
+    expect(sink.writes).toBe(0)
+  })
+
   it('is idempotent: running the same window twice leaves the same records', async () => {
     const { sink, ports } = setup(usage(cleanRows))
     await runSync(definition, ports, { window })

@@ -1,6 +1,7 @@
 import type { AccountResolver, QueryDefinition } from '../config/index'
 import { checkCatalog } from '../mapping/index'
 import { buildAccountIndex } from '../resolve/index'
+import { bucketGrainOf } from '../schedule/bucketGrainOf'
 import type { AccountLookup } from './AccountMatcher'
 import { RunRecorder } from './RunRecorder'
 import { type RunReport, RunStatus } from './RunReport'
@@ -13,8 +14,9 @@ const systemClock: SyncClock = { now: () => Date.now() }
 
 /**
  * Runs one saved query: checks the mapping against the catalog, builds the account index (unless one is given),
- * reads every row from PostHog page by page (the client's `pages`, with the window in `{period_start}`/`{period_end}`),
- * and maps, resolves and writes each page through the sink in batches, so memory holds one page, not the result.
+ * reads every row from PostHog page by page (the client's `pages`, with the window in `{period_start}`/`{period_end}`,
+ * cut only on the boundaries of the query's `grain` in `options.timeZone`), and maps, resolves and writes each page
+ * through the sink in batches, so memory holds one page, not the result.
  * Never throws: every failure is a `failed` report with a stable code.
  *
  * - `succeeded`: every row written. `partial`: some rows rejected (counts, reasons and samples in the report).
@@ -36,10 +38,12 @@ export async function runSync(
   const { signal } = options
   try {
     checkCatalog(definition, ports.catalog)
+    const grain = bucketGrainOf(definition.grain, options.timeZone)
     const accounts = await accountLookup(ports, [definition.mapping.account.resolver], run, signal)
     run.progress('reading')
     const pages = ports.client.pages(definition.hogql, {
       ...(options.window ? { window: options.window } : {}),
+      ...(grain ? { grain } : {}),
       ...(definition.values ? { values: definition.values } : {}),
       ...(signal ? { signal } : {}),
       name: `statisfy sync: ${definition.name}`.slice(0, 128),
