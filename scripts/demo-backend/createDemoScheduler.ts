@@ -3,7 +3,7 @@
 // "Run now" runs at once; saved schedules fire at their next run time while the demo is up.
 import type { ApiRejectedRow } from '../../packages/posthog-sdk/src/api/index'
 import { ApiError, ApiErrorCode, ApiRunTrigger } from '../../packages/posthog-sdk/src/api/index'
-import { createPostHogClient } from '../../packages/posthog-sdk/src/client/index'
+import { createPostHogClient, type PostHogClient } from '../../packages/posthog-sdk/src/client/index'
 import type { QueryDefinition } from '../../packages/posthog-sdk/src/config/index'
 import type { AccountDirectory } from '../../packages/posthog-sdk/src/resolve/index'
 import { nextRuns, runWindow } from '../../packages/posthog-sdk/src/schedule/index'
@@ -41,6 +41,23 @@ export function createDemoScheduler(ports: DemoSchedulerPorts): Scheduler {
   const watermarks = new Map<string, Date>()
   const timers = new Map<string, NodeJS.Timeout>()
   const guardedFetch = createGuardedFetch({ guard: createHostGuard(ports.hostGuard) })
+  const projectZones = new Map<string, string | null>()
+
+  // PostHog buckets toStartOfDay & co. in the project's time zone, so a query with a grain is windowed in that zone.
+  // The project read gives it; a query-only key (no project:read) still gets it with every query result. When
+  // PostHog cannot be asked, runSync reports the failure (invalid_grain or the read's error) in the run history.
+  async function projectTimeZone(client: PostHogClient, apiHost: string, projectId: number) {
+    const key = `${apiHost}/${projectId}`
+    if (!projectZones.has(key)) {
+      try {
+        const project = (await client.testConnection()).project
+        projectZones.set(key, project?.timezone ?? (await client.query('select 1')).timezone)
+      } catch {
+        return undefined
+      }
+    }
+    return projectZones.get(key) ?? undefined
+  }
 
   async function execute(tenantId: string, definition: QueryDefinition, runId: string, trigger: ApiRunTrigger) {
     const connection = await ports.connections.get(tenantId)
@@ -52,10 +69,16 @@ export function createDemoScheduler(ports: DemoSchedulerPorts): Scheduler {
     const usesWindow = definition.hogql.includes('{period_start}') || definition.hogql.includes('{period_end}')
     const now = new Date()
     const watermark = watermarks.get(key)
+    const timeZone = definition.grain ? await projectTimeZone(client, apiHost, projectId) : undefined
+    // With a grain the window starts at the start of the watermark's bucket, so the bucket the last run read "so
+    // far" is read again whole and its upserted value is the complete one.
     const window = usesWindow
       ? runWindow(definition.cadence, {
           scheduledAt: now,
           initialLookbackMs: FIRST_RUN_LOOKBACK_MS,
+          // Without the zone the window stays plain and runSync fails the run with invalid_grain, saying why.
+          grain: timeZone ? definition.grain : undefined,
+          timeZone,
           ...(watermark && watermark < now ? { watermark } : {}),
         })
       : undefined
@@ -63,7 +86,11 @@ export function createDemoScheduler(ports: DemoSchedulerPorts): Scheduler {
     const report = await runSync(
       definition,
       { client, sink, catalog: await ports.catalog.getCatalog(tenantId), directory: await ports.directory(tenantId) },
-      { ...(window ? { window } : {}), onRejects: (batch) => void rejects.push(...batch) },
+      {
+        ...(window ? { window } : {}),
+        ...(timeZone ? { timeZone } : {}),
+        onRejects: (batch) => void rejects.push(...batch),
+      },
     )
     // The run store wants the run saved before its rejects; runs are listed once finished (SyncHistory polls).
     await ports.runs.save(tenantId, { ...report, id: runId, trigger })
