@@ -8,6 +8,7 @@ describe('@statisfy/posthog-ui exports', () => {
       [
         'ApiError',
         'ConnectForm',
+        'GrainSelect',
         'HogQLEditorLazy',
         'KitRoot',
         'MappingEditor',
@@ -26,6 +27,7 @@ describe('@statisfy/posthog-ui exports', () => {
         'kitCss',
         'postHogQueryKeys',
         'suggestDraft',
+        'suggestGrain',
         'useCatalog',
         'useConnection',
         'useDeleteConnection',

@@ -4,6 +4,7 @@
 
 // The SDK pieces a host needs on the browser side, so it installs one package per side.
 export type {
+  AggregationGrain,
   ApiCallOptions,
   ApiClient,
   ApiClientOptions,
@@ -22,9 +23,11 @@ export type {
   SavedQuery,
   TestConnectionResponse,
 } from '@statisfy/posthog-sdk'
-export { ApiError, createApiClient, isApiError } from '@statisfy/posthog-sdk'
+export { ApiError, createApiClient, isApiError, suggestGrain } from '@statisfy/posthog-sdk'
 export type { ConnectFormProps, ConnectFormState } from './components/ConnectForm/ConnectForm'
 export { ConnectForm } from './components/ConnectForm/ConnectForm'
+export type { GrainSelectProps, GrainSelectState } from './components/GrainSelect/GrainSelect'
+export { GrainSelect } from './components/GrainSelect/GrainSelect'
 export type { LiveCheckState } from './components/MappingEditor/LiveCheck'
 export type { MappingEditorProps, MappingEditorState } from './components/MappingEditor/MappingEditor'
 export { MappingEditor } from './components/MappingEditor/MappingEditor'

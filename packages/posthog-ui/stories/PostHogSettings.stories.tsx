@@ -29,6 +29,8 @@ export const EditFlow: Story = {
     await userEvent.click(canvas.getByRole('button', { name: 'Next' }))
     await expect(await canvas.findByText('Accounts matched: 7 of 9 (78%)')).toBeVisible()
     await userEvent.click(canvas.getByRole('button', { name: 'Next' }))
+    // The query groups by toDate(timestamp): its grain is suggested as "day".
+    await expect(canvas.getByLabelText('Rows are aggregated per')).toHaveValue('day')
     await userEvent.selectOptions(canvas.getByLabelText('Runs'), 'weekly')
     await userEvent.click(canvas.getByRole('button', { name: 'Save query' }))
     await expect(await canvas.findByRole('button', { name: 'Add query' })).toBeVisible()

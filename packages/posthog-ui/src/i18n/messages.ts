@@ -149,6 +149,20 @@ export const defaultMessages = {
   requestBudget: (projected: number, budget: number) =>
     `About ${projected.toLocaleString('en-US')} PostHog requests per hour of the key's ${budget.toLocaleString('en-US')}`,
   overBudget: 'Over the key’s hourly budget: runs will wait for PostHog’s rate limit. Choose a longer interval.',
+  // GrainSelect
+  grain: 'Rows are aggregated per',
+  /** The grain choices; `none` is "rows are not bucketed by time". */
+  grainLabels: {
+    none: 'not aggregated',
+    hour: 'hour',
+    day: 'day',
+    week_monday: 'week (Mon)',
+    week_sunday: 'week (Sun)',
+    month: 'month',
+  },
+  grainHint:
+    'With a grain, each run’s time window starts on a bucket boundary in the project’s time zone, and a bucket is read again until it is complete, so no count is imported in parts.',
+  grainSuggested: (grain: string) => `Suggested: the query groups its rows per ${grain}. Change it if that is wrong.`,
   weekdays: {
     monday: 'Monday',
     tuesday: 'Tuesday',

@@ -5,10 +5,20 @@ const MessagesContext = createContext<Messages>(defaultMessages)
 
 /** Overrides for any subset of the kit's messages (nested groups may be given in part). */
 export type Labels = Partial<
-  Omit<Messages, 'weekdays' | 'connectionErrors' | 'rejectReasons' | 'resolverLabels' | 'statusLabels' | 'skipReasons'>
+  Omit<
+    Messages,
+    | 'weekdays'
+    | 'connectionErrors'
+    | 'rejectReasons'
+    | 'resolverLabels'
+    | 'statusLabels'
+    | 'skipReasons'
+    | 'grainLabels'
+  >
 > & {
   statusLabels?: Partial<Messages['statusLabels']>
   skipReasons?: Partial<Messages['skipReasons']>
+  grainLabels?: Partial<Messages['grainLabels']>
   rejectReasons?: Record<string, string>
   resolverLabels?: Record<string, string>
   weekdays?: Partial<Messages['weekdays']>
@@ -27,6 +37,7 @@ export function MessagesProvider({ labels, children }: { labels: Labels | undefi
       resolverLabels: { ...defaultMessages.resolverLabels, ...labels?.resolverLabels },
       statusLabels: { ...defaultMessages.statusLabels, ...labels?.statusLabels },
       skipReasons: { ...defaultMessages.skipReasons, ...labels?.skipReasons },
+      grainLabels: { ...defaultMessages.grainLabels, ...labels?.grainLabels },
     }),
     [labels],
   )

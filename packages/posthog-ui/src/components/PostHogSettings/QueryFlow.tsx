@@ -1,4 +1,4 @@
-import type { Cadence, QueryType, SavedQuery } from '@statisfy/posthog-sdk'
+import type { AggregationGrain, Cadence, QueryType, SavedQuery } from '@statisfy/posthog-sdk'
 import { forwardRef, useEffect, useMemo, useRef, useState } from 'react'
 import { HogQLEditorLazy } from '../../editor/HogQLEditorLazy'
 import { useCatalog } from '../../hooks/useCatalog'
@@ -11,6 +11,8 @@ import { Button } from '../../primitives/Button'
 import { cx } from '../../primitives/cx'
 import { Field } from '../../primitives/Field'
 import { usePostHogIntegration } from '../../provider/PostHogIntegrationContext'
+import { GrainSelect } from '../GrainSelect/GrainSelect'
+import { suggestedGrain } from '../GrainSelect/suggestedGrain'
 import { MappingEditor } from '../MappingEditor/MappingEditor'
 import { buildDefinition, draftFromDefinition, type MappingDraft, suggestDraft } from '../MappingEditor/mappingDraft'
 import { PreviewTable } from '../PreviewTable/PreviewTable'
@@ -58,6 +60,11 @@ export const QueryFlow = forwardRef<HTMLElement, QueryFlowProps>(function QueryF
     () => editing?.cadence ?? { kind: 'daily', at: '06:00', timeZone: localTimeZone() },
   )
   const [cadenceProblem, setCadenceProblem] = useState<string | null>(null)
+  // The grain the person chose (or the query was saved with); until then the suggestion follows the HogQL as edited.
+  const [grainChoice, setGrainChoice] = useState<{ grain: AggregationGrain | undefined } | null>(() =>
+    editing?.grain ? { grain: editing.grain } : null,
+  )
+  const grain = grainChoice ? grainChoice.grain : suggestedGrain(hogql)
   const [draft, setDraft] = useState<MappingDraft>(() =>
     editing ? draftFromDefinition(editing, []) : suggestDraft('product_usage', [], undefined),
   )
@@ -72,11 +79,14 @@ export const QueryFlow = forwardRef<HTMLElement, QueryFlowProps>(function QueryF
     heading.current?.focus()
   }, [step])
 
-  const base = useMemo(
-    () => ({ ...baseOf(editing, cadence), id: editing?.id ?? 'new-query', name, hogql, cadence }),
+  // The mapping step checks the mapping without the grain: the grain is chosen (and its problems fixed) on the
+  // schedule step, which a grain problem must not keep the person from reaching.
+  const mappingBase = useMemo(
+    () => ({ ...baseOf(editing, cadence), id: editing?.id ?? 'new-query', name, hogql, cadence, grain: undefined }),
     [editing, name, hogql, cadence],
   )
-  const built = buildDefinition(base, draft)
+  const built = buildDefinition({ ...mappingBase, grain }, draft)
+  const mapped = buildDefinition(mappingBase, draft)
   const columns = (preview.data?.columns ?? []).map((c, i) => ({ name: c, type: preview.data?.types[i] ?? 'String' }))
 
   function runPreview(text = hogql) {
@@ -100,7 +110,7 @@ export const QueryFlow = forwardRef<HTMLElement, QueryFlowProps>(function QueryF
     type: name.trim().length > 0,
     hogql: hogql.trim().length > 0,
     preview: previewIsCurrent,
-    mapping: built.ok,
+    mapping: mapped.ok,
     schedule: built.ok && cadenceProblem === null,
   }
   const index = STEPS.indexOf(step)
@@ -234,7 +244,7 @@ export const QueryFlow = forwardRef<HTMLElement, QueryFlowProps>(function QueryF
             className="sf-embedded"
             value={draft}
             onChange={setDraft}
-            base={base}
+            base={mappingBase}
             preview={preview.data ?? null}
             catalog={catalog.data}
           />
@@ -242,6 +252,12 @@ export const QueryFlow = forwardRef<HTMLElement, QueryFlowProps>(function QueryF
       case 'schedule':
         return (
           <div className="sf-stack">
+            <GrainSelect
+              value={grain}
+              onChange={(chosen) => setGrainChoice({ grain: chosen })}
+              suggested={grainChoice === null}
+              error={built.ok ? undefined : built.issues.find((issue) => issue.path === 'grain')?.message}
+            />
             <ScheduleEditor
               className="sf-embedded"
               value={cadence}
