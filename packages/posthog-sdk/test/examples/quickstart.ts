@@ -36,6 +36,8 @@ export async function quickstart(saved: {
       metric: { column: 'event' },
     },
     cadence: { kind: 'daily', at: '06:00', timeZone: 'Europe/Berlin' },
+    // Rows are days: windows start and end on the project's midnights, so no day is written in parts.
+    grain: 'day',
     enabled: true,
   })
 
@@ -55,9 +57,15 @@ export async function quickstart(saved: {
     },
   }
 
-  // 3. One scheduled run: the window since the last run, read in full, mapped, resolved and written.
+  // 3. One scheduled run: the window since the last run, read in full, mapped, resolved and written. PostHog starts
+  //    days in the project's time zone, which it sends with every result (also to keys without project:read).
+  const timeZone = companies.timezone ?? undefined
   const [scheduledAt] = nextRuns(definition.cadence, new Date(Date.now() - 86_400_000), 1)
-  const window = runWindow(definition.cadence, { scheduledAt: scheduledAt ?? new Date() })
+  const window = runWindow(definition.cadence, {
+    scheduledAt: scheduledAt ?? new Date(),
+    grain: definition.grain,
+    timeZone,
+  })
   const accounts = await buildAccountIndex(directory, { resolvers: ['org_id'] })
-  return runSync(definition, { client, sink, catalog, accounts }, { window })
+  return runSync(definition, { client, sink, catalog, accounts }, { window, timeZone })
 }
