@@ -1,7 +1,7 @@
 import type { QueryDefinition } from '../config/index'
 import { RejectReason } from '../mapping/index'
 import type { RejectCollector } from './RejectCollector'
-import { type RunReport, RunStatus, type SkipReason } from './RunReport'
+import { type RunPage, type RunReport, RunStatus, type SkipReason } from './RunReport'
 import type { SyncClock, SyncQueryPage, SyncWindow } from './SyncPorts'
 import type { SyncPhase, SyncProgress } from './SyncProgress'
 
@@ -12,9 +12,11 @@ export class RunRecorder {
   rowsProcessed = 0
   written = 0
   rejects: RejectCollector | null = null
+  /** Distinct HogQL texts: a run's pages send the same (possibly 100 KB) text, which the report keeps once. */
   private readonly hogql: string[] = []
+  private readonly pages: RunPage[] = []
   private readonly timings = new Map<string, number>()
-  private requests = 0
+  private splits = 0
   private elapsedMs = 0
 
   constructor(
@@ -27,10 +29,23 @@ export class RunRecorder {
     this.startedAt = clock.now()
   }
 
-  /** Records one page read from PostHog (its HogQL, timings, and split re-reads as extra requests). */
-  page(page: SyncQueryPage): void {
-    this.hogql.push(page.query)
-    this.requests += 1 + page.splits
+  /**
+   * Records one page read from PostHog: its HogQL (kept once per distinct text), window, timings, and the split
+   * windows re-read before it. `splits` counts from the start of the run, as the client's `pages()` reports it. The
+   * client's pages also carry their `window`, which the report keeps.
+   */
+  page(page: SyncQueryPage & { readonly window?: SyncWindow | null }): void {
+    let hogql = this.hogql.indexOf(page.query)
+    if (hogql < 0) hogql = this.hogql.push(page.query) - 1
+    const splits = Math.max(0, page.splits - this.splits)
+    this.splits += splits
+    this.pages.push({
+      hogql,
+      window: page.window ? { start: page.window.start.toISOString(), end: page.window.end.toISOString() } : null,
+      rows: page.results.length,
+      splits,
+      timings: page.timings.map(({ k, t }) => ({ k, t })),
+    })
     for (const { k, t } of page.timings) this.timings.set(k, (this.timings.get(k) ?? 0) + t)
     this.rowsRead += page.results.length
     this.progress('reading')
@@ -79,9 +94,10 @@ export class RunRecorder {
       reasons: rejects?.reasons() ?? [],
       posthog: {
         hogql: [...this.hogql],
-        requests: this.requests,
+        requests: this.pages.length + this.splits,
         elapsedMs: this.elapsedMs,
         timings: [...this.timings].map(([k, t]) => ({ k, t })),
+        pages: [...this.pages],
       },
       error: extra.error ?? null,
     }

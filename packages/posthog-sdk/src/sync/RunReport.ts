@@ -27,6 +27,23 @@ export type SkipReason = (typeof SkipReason)[keyof typeof SkipReason]
 
 const isoSchema = z.iso.datetime({ offset: true })
 const countSchema = z.number().int().nonnegative()
+const timingsSchema = z.array(z.object({ k: z.string(), t: z.number() }))
+
+/** One page read from PostHog: the window it covers and what reading it cost. */
+const runPageSchema = z.object({
+  /** Position in `posthog.hogql` of the text this page sent. */
+  hogql: countSchema,
+  /** The `[start, end)` of this page; `null` for a query without window placeholders or a client that does not say. */
+  window: z.object({ start: isoSchema, end: isoSchema }).nullable(),
+  /** Rows the page held. */
+  rows: countSchema,
+  /** Windows that came back full and were re-read smaller before this page (each one extra request). */
+  splits: countSchema,
+  /** PostHog's own `timings` for this page (seconds per step). */
+  timings: timingsSchema,
+})
+/** One page read from PostHog. */
+export type RunPage = z.infer<typeof runPageSchema>
 
 /** A rejected row with the row's data, as kept in a report. `row` is 1-based in the query result. */
 export const sampledRejectSchema = z.object({
@@ -75,14 +92,19 @@ export const runReportSchema = z.object({
     z.object({ reason: z.enum(REJECT_REASONS), count: countSchema, samples: z.array(sampledRejectSchema) }),
   ),
   posthog: z.object({
-    /** Every HogQL text sent (one per window or split window). */
+    /**
+     * Each distinct HogQL text sent, once, in the order first sent: usually one, as every page sends the same text
+     * with its window in `values`. Reports stored by SDK versions before `pages` existed repeat it once per page.
+     */
     hogql: z.array(z.string()),
-    /** PostHog query requests made. */
+    /** PostHog query requests made (pages and the split windows re-read). */
     requests: countSchema,
     /** Wall time spent waiting for PostHog's pages, ms. */
     elapsedMs: z.number().nonnegative(),
     /** PostHog's own `timings` (seconds per step), summed over requests by step name. */
-    timings: z.array(z.object({ k: z.string(), t: z.number() })),
+    timings: timingsSchema,
+    /** Every page read, in order (absent in reports stored by earlier SDK versions). */
+    pages: z.array(runPageSchema).optional(),
   }),
   /** What failed (`status: failed`): a stable code (e.g. `missing_columns`, `rate_limited`, `sink_failed`) and a message. */
   error: z.object({ code: z.string(), message: z.string() }).nullable(),

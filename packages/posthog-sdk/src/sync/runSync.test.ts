@@ -245,7 +245,8 @@ describe('runSync', () => {
     const { sink, ports } = setup({ ...usage(rows), pageSize: 2 })
     const report = await runSync(definition, ports, { window, batchSize: 2 })
     expect(report.posthog.requests).toBe(3)
-    expect(report.posthog.hogql).toEqual([hogql, hogql, hogql])
+    expect(report.posthog.hogql).toEqual([hogql])
+    expect(report.posthog.pages?.map((p) => p.rows)).toEqual([2, 2, 1])
     expect(report.counts).toMatchObject({ read: 5, written: 4, rejected: 1 })
     expect(report.reasons[0]?.samples[0]).toMatchObject({
       row: 4,
