@@ -328,6 +328,21 @@ describe('account_name', () => {
     })
   })
 
+  it('matches names in any script and says why a name without letters cannot match', async () => {
+    const world = await buildAccountIndex(
+      createInMemoryDirectory([
+        { id: 'acc_toyota', name: '株式会社トヨタ' },
+        { id: 'acc_unicode', name: 'Ünïcödé GmbH' },
+        { id: 'acc_rocket', name: '🚀🚀' },
+      ]),
+    )
+    expect(matchedId(world.resolve('account_name', '株式会社トヨタ'))).toBe('acc_toyota')
+    expect(matchedId(world.resolve('account_name', 'UNICODE'))).toBe('acc_unicode')
+    expect(matchedId(world.resolve('account_name', 'Ｕｎｉｃｏｄｅ'))).toBe('acc_unicode')
+    expect(reasonOf(world.resolve('account_name', '🚀🚀'))).toBe('empty_value')
+    expect(world.stats.skipped.emptyNames).toBe(1)
+  })
+
   it('refuses names shared by several accounts', () => {
     expect(index.resolve('account_name', 'Hooli')).toMatchObject({
       status: 'ambiguous',
