@@ -1,11 +1,19 @@
 import type { ApiRun } from '@statisfy/posthog-sdk'
 import { screen, waitFor, within } from '@testing-library/react'
+import { useState } from 'react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import type { FakeBackendOptions } from '../../../test/fakeBackend'
 import { runs, usagePreview } from '../../../test/fixtures'
 import { renderWithBackend } from '../../../test/renderWithBackend'
 import { SyncHistory } from './SyncHistory'
 
 afterEach(() => vi.unstubAllGlobals())
+
+/** The history with its query picker, as a host wires it. */
+function Picked() {
+  const [queryId, setQueryId] = useState<string | undefined>('usage-daily')
+  return <SyncHistory queryId={queryId} onQueryIdChange={setQueryId} />
+}
 
 describe('SyncHistory', () => {
   it('lists runs with status, counts and duration, and charts rows per run', async () => {
@@ -58,6 +66,42 @@ describe('SyncHistory', () => {
     expect(screen.getAllByRole('row')).toHaveLength(1 + 5 + 1) // header, runs, the failed run's error
     await user.click(screen.getByRole('button', { name: 'Load more' }))
     await waitFor(() => expect(document.querySelectorAll('.sf-chart-bar')).toHaveLength(10))
+  })
+
+  it('keeps the runs it shows when Load more fails, with the error and Load more to try again', async () => {
+    const options: FakeBackendOptions = {}
+    const { user } = renderWithBackend(<SyncHistory pageSize={5} />, options)
+    const table = await screen.findByRole('table')
+    options.fail = { listRuns: { status: 503, code: 'upstream_unavailable', message: 'The run store is busy.' } }
+    await user.click(screen.getByRole('button', { name: 'Load more' }))
+    expect(await screen.findByRole('alert')).toHaveTextContent('The run store is busy.')
+    expect(table).toBeInTheDocument()
+    expect(document.querySelectorAll('.sf-chart-bar')).toHaveLength(5)
+    options.fail = undefined
+    await user.click(screen.getByRole('button', { name: 'Load more' }))
+    await waitFor(() => expect(document.querySelectorAll('.sf-chart-bar')).toHaveLength(10))
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument()
+  })
+
+  it('moves focus to the runs when the last Load more removes the button, not to the page', async () => {
+    const { user } = renderWithBackend(<SyncHistory pageSize={6} />)
+    await screen.findByRole('table')
+    await user.click(screen.getByRole('button', { name: 'Load more' }))
+    await waitFor(() => expect(document.querySelectorAll('.sf-chart-bar')).toHaveLength(12))
+    expect(screen.queryByRole('button', { name: 'Load more' })).not.toBeInTheDocument()
+    expect(screen.getByRole('region', { name: 'Runs' })).toHaveFocus()
+  })
+
+  it('forgets a failed Run now when it shows another query', async () => {
+    const { user } = renderWithBackend(<Picked />, {
+      fail: { runQuery: { status: 409, code: 'run_in_progress', message: 'A run of this query is in progress.' } },
+    })
+    await screen.findByRole('table')
+    await user.click(screen.getByRole('button', { name: 'Run now' }))
+    expect(await screen.findByText('A run of this query is in progress.')).toBeInTheDocument()
+    await user.selectOptions(screen.getByLabelText('Query'), 'plan-fields')
+    expect(await screen.findByText('No runs yet.')).toBeInTheDocument()
+    expect(screen.queryByText('A run of this query is in progress.')).not.toBeInTheDocument()
   })
 
   it('opens a run’s rejects grouped by reason with row data, and downloads them as CSV', async () => {

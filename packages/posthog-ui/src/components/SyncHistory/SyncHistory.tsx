@@ -1,6 +1,6 @@
 import type { ApiRun, RunQueryResponse } from '@statisfy/posthog-sdk'
 import { useQueryClient } from '@tanstack/react-query'
-import { forwardRef, type ReactNode, useEffect, useId, useState } from 'react'
+import { forwardRef, type ReactNode, useEffect, useId, useRef, useState } from 'react'
 import { postHogQueryKeys } from '../../hooks/queryKeys'
 import { useQueries } from '../../hooks/useQueries'
 import { useRunNow } from '../../hooks/useRunNow'
@@ -56,15 +56,27 @@ export const SyncHistory = forwardRef<HTMLElement, SyncHistoryProps>(function Sy
   // The run asked for with "Run now", until the history reports it (runs are listed once they finish).
   const [pending, setPending] = useState<RunQueryResponse | null>(null)
   const [openRunId, setOpenRunId] = useState<string | null>(null)
-  // Another query's history: forget the run being waited for and the open rejects (React's reset-on-prop pattern).
+  const runNow = useRunNow()
+  // Another query's history: forget the run being waited for, the open rejects and a failed Run now of the other
+  // query (React's reset-on-prop pattern).
   const [shownQueryId, setShownQueryId] = useState(queryId)
   if (shownQueryId !== queryId) {
     setShownQueryId(queryId)
     setPending(null)
     setOpenRunId(null)
   }
+  const { reset: resetRunNow } = runNow
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on each query change to clear the other query's error.
+  useEffect(() => resetRunNow(), [queryId, resetRunNow])
   const runs = useRuns({ queryId, limit: pageSize, pollMs: pending ? 3000 : false })
-  const runNow = useRunNow()
+  const runsRegion = useRef<HTMLElement>(null)
+  const loadingMore = useRef(false)
+  // The last page removes Load more; focus would fall to the page, so it moves to the runs just loaded.
+  useEffect(() => {
+    if (runs.hasNextPage || !loadingMore.current) return
+    loadingMore.current = false
+    if (document.activeElement === document.body || document.activeElement === null) runsRegion.current?.focus()
+  }, [runs.hasNextPage])
   const queryClient = useQueryClient()
   const list = runs.data?.pages.flatMap((page) => page.runs) ?? []
   // Without a run id from the scheduler, any run started since the request counts.
@@ -79,9 +91,10 @@ export const SyncHistory = forwardRef<HTMLElement, SyncHistoryProps>(function Sy
     // The saved queries show their last run; a queued run was not there when Run now answered.
     void queryClient.invalidateQueries({ queryKey: postHogQueryKeys.queries() })
   }, [reported, queryClient])
+  // An error with runs already shown (Load more, a refresh) keeps them on screen, with the error above Load more.
   const state: SyncHistoryState = runs.isPending
     ? 'loading'
-    : runs.isError
+    : runs.isError && !runs.data
       ? 'error'
       : list.length === 0
         ? 'empty'
@@ -160,7 +173,7 @@ export const SyncHistory = forwardRef<HTMLElement, SyncHistoryProps>(function Sy
           <>
             <RunsChart runs={list} />
             {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be focusable so keyboard users can scroll it. */}
-            <section className="sf-table-wrap" aria-label={m.runsTable} tabIndex={0}>
+            <section ref={runsRegion} className="sf-table-wrap" aria-label={m.runsTable} tabIndex={0}>
               <table className="sf-runs">
                 <thead>
                   <tr>
@@ -187,8 +200,15 @@ export const SyncHistory = forwardRef<HTMLElement, SyncHistoryProps>(function Sy
                 </tbody>
               </table>
             </section>
+            {runs.error ? <Alert tone="danger">{runs.error.message}</Alert> : null}
             {runs.hasNextPage ? (
-              <Button onClick={() => runs.fetchNextPage()} busy={runs.isFetchingNextPage}>
+              <Button
+                onClick={() => {
+                  loadingMore.current = true
+                  void runs.fetchNextPage()
+                }}
+                busy={runs.isFetchingNextPage}
+              >
                 {m.loadMore}
               </Button>
             ) : null}
