@@ -91,6 +91,7 @@ describe('readPages with a grain', () => {
   it.each([
     ['split', { pageSize: 30 }],
     ['grown after sparse pages', { pageSize: 40, initialWindowMs: DAY }],
+    ['grown from a first span shorter than a bucket', { pageSize: 40, initialWindowMs: HOUR }],
   ])('cuts windows only on Berlin midnights, the end excepted (%s)', async (_case, options) => {
     const source = dailyCounts(events)
     await upserted(readPages(source.run, daily, { window, grain: BERLIN_DAY, ...options }))

@@ -79,6 +79,21 @@ describe('readPages', () => {
     for (let i = 1; i < pages.length; i++) expect(pages[i]!.window!.start).toEqual(pages[i - 1]!.window!.end)
   })
 
+  it('grows windows after sparse pages, also from a first window shorter than minWindowMs', async () => {
+    const source = limitedSource([day + 1000, day + 80_000_000])
+    const pages = await collect(
+      readPages(source.run, windowed, {
+        window: { start: new Date(day), end: new Date(day + 86_400_000) },
+        pageSize: 100,
+        minWindowMs: 60_000,
+        initialWindowMs: 0,
+      }),
+    )
+    expect(pages.flatMap((p) => p.results)).toEqual([[day + 1000], [day + 80_000_000]])
+    // 60 s, 120 s, 240 s, ... reach the end of the day in 11 windows rather than 1,440 of one minute.
+    expect(source.calls).toHaveLength(11)
+  })
+
   it('keeps sub-second bounds exact so a short last window is not empty', async () => {
     const source = limitedSource([day + 500, day + 1400])
     const pages = await collect(

@@ -149,8 +149,9 @@ export async function* readPages(run: RunQuery, hogql: string, options: PagingOp
     }
     await options.onPage?.(page)
     yield page
+    // Sparse pages let the next window grow back, so one dense day does not make the whole range slow. Doubling the
+    // window read (not the span asked for) grows a one-bucket window even when the span was shorter than a bucket.
+    if (result.results.length < pageSize / 4) span = (upTo - cursor) * 2
     cursor = upTo
-    // Sparse pages let the next window grow back, so one dense day does not make the whole range slow.
-    if (result.results.length < pageSize / 4) span *= 2
   }
 }
