@@ -75,6 +75,19 @@ describe('PostHogSettings', () => {
     expect(backend.calls.find((c) => c.operation === 'saveQuery')?.params.queryId).toMatch(/^weekly-usage-/)
   })
 
+  it('moves focus into the flow when Edit or Add query opens it, and to the list when it closes', async () => {
+    // The button pressed leaves with the list (or the flow); without this, keyboard users land on the page's start.
+    const { user } = renderWithBackend(<PostHogSettings now={now} />)
+    const item = (await screen.findByRole('switch', { name: /Daily product usage/ })).closest('li') as HTMLElement
+    await user.click(within(item).getByRole('button', { name: 'Edit' }))
+    expect(screen.getByRole('heading', { name: 'HogQL' })).toHaveFocus()
+    await user.click(screen.getByRole('button', { name: 'Back' }))
+    await user.click(screen.getByRole('button', { name: 'Cancel' }))
+    expect(await screen.findByRole('heading', { name: 'Queries' })).toHaveFocus()
+    await user.click(screen.getByRole('button', { name: 'Add query' }))
+    expect(screen.getByRole('heading', { name: 'Type' })).toHaveFocus()
+  })
+
   it('previews the HogQL as it is now: changing it after a preview runs the preview again', async () => {
     const { user, backend } = renderWithBackend(<PostHogSettings now={now} />)
     const item = (await screen.findByRole('switch', { name: /Daily product usage/ })).closest('li') as HTMLElement

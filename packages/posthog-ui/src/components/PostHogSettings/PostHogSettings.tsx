@@ -38,6 +38,12 @@ export const PostHogSettings = forwardRef<HTMLDivElement, PostHogSettingsProps>(
   const queries = useQueries()
   const [editing, setEditing] = useState<SavedQuery | 'new' | null>(null)
   const [selected, setSelected] = useState<string | null>(null)
+  // Edit and Add query leave with the list, Cancel and Save with the flow: focus goes to what replaces them.
+  const [flowClosed, setFlowClosed] = useState(false)
+  function closeFlow() {
+    setEditing(null)
+    setFlowClosed(true)
+  }
   const state: PostHogSettingsState = connection.isPending
     ? 'loading'
     : !connection.data
@@ -62,9 +68,10 @@ export const PostHogSettings = forwardRef<HTMLDivElement, PostHogSettingsProps>(
           query={editing === 'new' ? null : editing}
           otherCadences={otherCadences}
           now={now}
-          onCancel={() => setEditing(null)}
+          autoFocus
+          onCancel={closeFlow}
           onDone={(saved) => {
-            setEditing(null)
+            closeFlow()
             setSelected(saved.definition.id)
           }}
         />
@@ -76,6 +83,7 @@ export const PostHogSettings = forwardRef<HTMLDivElement, PostHogSettingsProps>(
             onEdit={(query) => setEditing(query)}
             onSelect={(query) => setSelected(query.definition.id)}
             selectedId={selected}
+            autoFocus={flowClosed}
           />
           <SyncHistory queryId={selected ?? undefined} onQueryIdChange={(queryId) => setSelected(queryId ?? null)} />
         </>

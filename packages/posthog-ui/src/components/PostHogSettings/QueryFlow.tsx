@@ -35,6 +35,11 @@ export type QueryFlowProps = {
   onCancel: () => void
   /** "Now" for ids and next runs (inject a fixed date in tests). */
   now?: Date
+  /**
+   * Move focus to the first step's heading when the flow appears, for a flow that replaces the button that opened
+   * it (focus would otherwise fall to the page). @default false
+   */
+  autoFocus?: boolean
   className?: string
 }
 
@@ -43,7 +48,7 @@ export type QueryFlowProps = {
  * preview) → preview → mapping (checked live) → schedule → save. Focus moves to each step's heading.
  */
 export const QueryFlow = forwardRef<HTMLElement, QueryFlowProps>(function QueryFlow(
-  { query = null, otherCadences = [], onDone, onCancel, now, className },
+  { query = null, otherCadences = [], onDone, onCancel, now, autoFocus = false, className },
   ref,
 ) {
   const m = useMessages()
@@ -74,7 +79,7 @@ export const QueryFlow = forwardRef<HTMLElement, QueryFlowProps>(function QueryF
   useEffect(() => {
     if (firstRender.current) {
       firstRender.current = false
-      return
+      if (!autoFocus) return
     }
     heading.current?.focus()
   }, [step])

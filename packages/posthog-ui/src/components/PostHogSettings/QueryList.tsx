@@ -21,12 +21,17 @@ export type QueryListProps = {
   onSelect?: (query: SavedQuery) => void
   /** The query highlighted as selected. */
   selectedId?: string | null
+  /**
+   * Move focus to the list's heading when it appears, for a list that comes back in place of a closed form (focus
+   * would otherwise fall to the page). @default false
+   */
+  autoFocus?: boolean
   className?: string
 }
 
 /** The saved queries: type, schedule switch (optimistic), last run, Edit, Delete (confirmed), and Add query. */
 export const QueryList = forwardRef<HTMLElement, QueryListProps>(function QueryList(
-  { onEdit, onAdd, onSelect, selectedId, className },
+  { onEdit, onAdd, onSelect, selectedId, autoFocus = false, className },
   ref,
 ) {
   const m = useMessages()
@@ -46,6 +51,10 @@ export const QueryList = forwardRef<HTMLElement, QueryListProps>(function QueryL
     const active = document.activeElement
     if (active === null || active === document.body || !active.isConnected) heading.current?.focus()
   }, [deletedGone])
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only when the list appears, like the autofocus attribute.
+  useEffect(() => {
+    if (autoFocus) heading.current?.focus()
+  }, [])
   const state = queries.isPending ? 'loading' : queries.isError ? 'error' : list.length === 0 ? 'empty' : 'ready'
   const typeLabel = {
     product_usage: m.typeProductUsage,
