@@ -140,6 +140,7 @@ describe('backfillWindows', () => {
     const windows = backfillWindows(new Date('2026-03-27T10:00:00Z'), new Date('2026-04-02T05:00:00Z'), 2 * DAY, {
       grain: 'day',
       timeZone: 'Europe/Berlin',
+      now: new Date('2026-05-01T00:00:00Z'),
     })
     // Berlin midnights: 23:00Z until the 29 March spring-forward, 22:00Z after it.
     expect(windows.map((w) => [w.start.toISOString(), w.end.toISOString()])).toEqual([
@@ -150,10 +151,27 @@ describe('backfillWindows', () => {
     ])
   })
 
+  it('with a grain, never snaps the end past now: the bucket in progress is read so far', () => {
+    const berlinDay = { grain: 'day', timeZone: 'Europe/Berlin' } as const
+    const range = [new Date('2026-01-10T05:00:00Z'), new Date('2026-01-14T10:00:00Z')] as const
+    const ends = (now: string) =>
+      backfillWindows(...range, 2 * DAY, { ...berlinDay, now: new Date(now) }).map((w) => w.end.toISOString())
+    // Midnight 15 January in Berlin (23:00Z) is still ahead at noon: the last window reads 14 January so far.
+    expect(ends('2026-01-14T12:00:00Z')).toEqual([
+      '2026-01-11T23:00:00.000Z',
+      '2026-01-13T23:00:00.000Z',
+      '2026-01-14T12:00:00.000Z',
+    ])
+    // A range asked to end after now keeps its end; once the day is over, the end is its midnight.
+    expect(ends('2026-01-14T08:00:00Z').at(-1)).toBe('2026-01-14T10:00:00.000Z')
+    expect(ends('2026-01-20T00:00:00Z').at(-1)).toBe('2026-01-14T23:00:00.000Z')
+  })
+
   it('with a grain longer than the span, gives one bucket per window', () => {
     const windows = backfillWindows(new Date('2026-01-15T00:00:00Z'), new Date('2026-03-01T00:00:00Z'), 7 * DAY, {
       grain: 'month',
       timeZone: 'UTC',
+      now: new Date('2026-05-01T00:00:00Z'),
     })
     expect(windows.map((w) => [w.start.toISOString().slice(0, 10), w.end.toISOString().slice(0, 10)])).toEqual([
       ['2026-01-01', '2026-02-01'],

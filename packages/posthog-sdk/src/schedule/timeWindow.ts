@@ -95,16 +95,33 @@ export function runWindow(cadence: Cadence, options: RunWindowOptions): TimeWind
   return { start, end }
 }
 
+/** Options of {@link backfillWindows}. */
+export interface BackfillWindowOptions extends GrainOptions {
+  /**
+   * The current time. With a grain, the end is snapped up only as far as this: the end of a bucket still in progress
+   * lies in the future, and a watermark there would make the next run skip what arrives until then.
+   * @default new Date()
+   */
+  now?: Date | undefined
+}
+
 /**
  * Splits `[start, end)` into consecutive windows of at most `spanMs`, for a backfill. The last window may be shorter.
  *
  * With a `grain`, the range widens to whole buckets (start snapped down, end snapped up) and every window starts and
  * ends on a bucket boundary: each spans the whole buckets that fit in `spanMs`, and at least one bucket when a
- * bucket is longer (a month with a 7-day span).
+ * bucket is longer (a month with a 7-day span). The one exception: when snapping up would pass `now`, the last window
+ * ends at `now` (or at `end`, if later) and reads its bucket "so far", as `runWindow` does; the next incremental run,
+ * from that watermark, reads the bucket again whole.
  * @example backfillWindows(new Date('2025-01-01'), new Date('2025-04-01'), 7 * 86_400_000)
  * @example backfillWindows(start, end, 7 * 86_400_000, { grain: 'day', timeZone: 'Europe/Berlin' })
  */
-export function backfillWindows(start: Date, end: Date, spanMs: number, options: GrainOptions = {}): TimeWindow[] {
+export function backfillWindows(
+  start: Date,
+  end: Date,
+  spanMs: number,
+  options: BackfillWindowOptions = {},
+): TimeWindow[] {
   const grain = bucketGrainOf(options.grain, options.timeZone)
   if (!(spanMs > 0))
     throw new ScheduleError(ScheduleErrorCode.InvalidWindow, 'A backfill window span must be positive.')
@@ -115,7 +132,9 @@ export function backfillWindows(start: Date, end: Date, spanMs: number, options:
     )
   }
   const first = grain ? bucketStart(start, grain).getTime() : start.getTime()
-  const last = grain ? bucketCeil(end, grain).getTime() : end.getTime()
+  const now = (options.now ?? new Date()).getTime()
+  const ceil = grain ? bucketCeil(end, grain).getTime() : end.getTime()
+  const last = ceil > now ? Math.max(end.getTime(), now) : ceil
   const windows: TimeWindow[] = []
   for (let at = first; at < last; ) {
     let next = Math.min(at + spanMs, last)

@@ -118,6 +118,24 @@ describe('runBackfill with a grain', () => {
     expect(client.grains).toEqual(Array(3).fill({ unit: 'day', timeZone: 'Europe/Berlin' }))
   })
 
+  it('ends a backfill that reaches today at the time it runs, not at the coming midnight', async () => {
+    const client = dailyClient()
+    const reports = await runBackfill(
+      productUsageQuery({ hogql: definition.hogql, grain: 'day' }),
+      {
+        client,
+        sink: createMemoryRecordSink(),
+        catalog: exampleCatalog,
+        directory,
+        clock: createSteppingClock('2025-01-05T12:00:00Z'),
+      },
+      { start: new Date('2025-01-04T10:00:00Z'), end: new Date('2025-01-05T10:00:00Z'), timeZone: 'Europe/Berlin' },
+    )
+    expect(reports.map((r) => [r.window?.start, r.window?.end])).toEqual([
+      ['2025-01-03T23:00:00.000Z', '2025-01-05T12:00:00.000Z'],
+    ])
+  })
+
   it('fails with one report, before reading, when the project time zone is missing', async () => {
     const client = dailyClient()
     const reports = await runBackfill(

@@ -42,7 +42,11 @@ export async function runBackfill(
   let windows: ReturnType<typeof backfillWindows>
   let accounts: Awaited<ReturnType<typeof accountLookup>>
   try {
-    windows = backfillWindows(start, end, spanMs, { grain: definition.grain, timeZone: syncOptions.timeZone })
+    windows = backfillWindows(start, end, spanMs, {
+      grain: definition.grain,
+      timeZone: syncOptions.timeZone,
+      now: new Date(clock.now()),
+    })
     accounts = await accountLookup(ports, [definition.mapping.account.resolver], undefined, options.signal)
   } catch (error) {
     const recorder = new RunRecorder(
