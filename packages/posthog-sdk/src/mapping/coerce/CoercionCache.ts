@@ -1,3 +1,4 @@
+import { RecentStrings } from './RecentStrings'
 import { Rejection } from './Rejection'
 
 const NOTHING = Symbol('nothing looked up yet')
@@ -23,6 +24,8 @@ export class CoercionCache {
   // cheaper than hashing one.
   private lastRaw: unknown = NOTHING
   private lastId = 0
+  /** Spares hashing whole fresh strings on repeats that are not consecutive (an account every few rows). */
+  private readonly recent = new RecentStrings()
 
   /**
    * @param coerce the coercion, also usable uncached (for a column whose values hardly repeat, where caching every
@@ -38,8 +41,16 @@ export class CoercionCache {
   /** The id of `raw`'s coerced value (`>= 0`), or a negative code when it was refused (see {@link rejectionOf}). */
   idOf(raw: unknown): number {
     if (raw === this.lastRaw) return this.lastId
-    let id = this.byRaw.get(raw)
-    if (id === undefined) id = this.miss(raw)
+    let id: number | undefined
+    if (typeof raw === 'string') {
+      id = this.recent.get(raw)
+      if (id === undefined) {
+        id = this.byRaw.get(raw) ?? this.miss(raw)
+        this.recent.set(raw, id)
+      }
+    } else {
+      id = this.byRaw.get(raw) ?? this.miss(raw)
+    }
     // Objects are not remembered: the same Date may hold another instant next time.
     this.lastRaw = typeof raw === 'object' && raw !== null ? NOTHING : raw
     this.lastId = id

@@ -1,0 +1,49 @@
+/** Slots of a {@link RecentStrings} table: enough for every account of a typical sync, a few KB of pointers. */
+const SLOTS = 4096
+const MASK = SLOTS - 1
+/** Characters a {@link sampledHash} reads at most: the last 8 and up to 8 spread over the rest. */
+const TAIL = 8
+
+/**
+ * A direct-mapped cache from strings to small integers, in front of a `Map`. `JSON.parse` gives every row fresh
+ * strings, and a `Map` lookup of a fresh string first hashes all of its characters (36 for a UUID, ~20 for a
+ * timestamp), which costs more than the lookup itself. Here a slot is chosen by a hash of at most 16 of the
+ * characters, and a hit is confirmed by comparing the strings (`===`, exact), so an answer is never wrong: strings
+ * that differ only where the hash does not look merely share a slot and miss, and the caller asks its `Map`.
+ */
+export class RecentStrings {
+  // Empty slots hold undefined, which no string equals (an empty string is a key like any other).
+  private readonly keys: (string | undefined)[] = new Array<string | undefined>(SLOTS).fill(undefined)
+  private readonly ids = new Int32Array(SLOTS)
+  /** The slot of the last {@link get}, where {@link set} stores. */
+  private slot = 0
+
+  /** The id stored for `text`, or `undefined`. Remembers the slot for a following {@link set}. */
+  get(text: string): number | undefined {
+    const slot = sampledHash(text) & MASK
+    this.slot = slot
+    return this.keys[slot] === text ? (this.ids[slot] as number) : undefined
+  }
+
+  /** Stores `id` for the string of the last {@link get}, replacing what the slot held. */
+  set(text: string, id: number): void {
+    this.keys[this.slot] = text
+    this.ids[this.slot] = id
+  }
+}
+
+/**
+ * A hash of the last 8 characters of `text` and of up to 8 more spread evenly over the rest: the parts where ids,
+ * UUIDs, emails and timestamps of one column differ from each other, at a fixed cost whatever the length.
+ */
+export function sampledHash(text: string): number {
+  const n = text.length
+  let h = n
+  const stop = n > TAIL ? n - TAIL : 0
+  for (let i = n - 1; i >= stop; i--) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193)
+  if (stop > 0) {
+    const step = stop > TAIL ? Math.floor(stop / TAIL) : 1
+    for (let i = 0; i < stop; i += step) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193)
+  }
+  return (h ^ (h >>> 15)) >>> 0
+}
