@@ -42,6 +42,8 @@ export type FakeBackendOptions = {
   rejects?: Record<string, ApiRejectedRow[]>
   preview?: Answer<PreviewRequest, PreviewResponse>
   dryRun?: Answer<DryRunRequest, DryRunResponse>
+  /** Rejected rows per page (the server's page size). @default 100 */
+  rejectsPageSize?: number
   /** Every answer waits this long (ms). @default 0 */
   latencyMs?: number
   /** Operations that never answer (loading states). */
@@ -175,8 +177,11 @@ export function createFakeBackend(options: FakeBackendOptions = {}) {
         return run ? { run } : { status: 404, code: 'run_not_found', message: 'No run with this id.' }
       }
       case 'listRunRejects': {
-        const rejects = options.rejects?.[params.runId ?? ''] ?? (params.runId === 'run-0' ? fx.partialRunRejects : [])
-        return { rejects, nextCursor: null, total: rejects.length }
+        const all = options.rejects?.[params.runId ?? ''] ?? (params.runId === 'run-0' ? fx.partialRunRejects : [])
+        const limit = options.rejectsPageSize ?? Number(url.searchParams.get('limit') ?? 100)
+        const start = Number(url.searchParams.get('cursor') ?? 0)
+        const next = start + limit < all.length ? String(start + limit) : null
+        return { rejects: all.slice(start, start + limit), nextCursor: next, total: all.length }
       }
       case 'getRunRejectsCsv':
         return new Response('row,column,value,reason\n3,day,yesterday,bad_timestamp\n', {

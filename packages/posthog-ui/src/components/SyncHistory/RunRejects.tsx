@@ -4,6 +4,7 @@ import { useRunRejects } from '../../hooks/useRunRejects'
 import { useMessages } from '../../i18n/useMessages'
 import { Alert } from '../../primitives/Alert'
 import { Button } from '../../primitives/Button'
+import { useLoadMoreFocus } from '../../primitives/useLoadMoreFocus'
 import { groupRejects } from '../MappingEditor/groupRejects'
 import { formatCell } from '../PreviewTable/columnKind'
 
@@ -14,8 +15,15 @@ export function RunRejects({ run }: { run: ApiRun }) {
   const download = useDownloadRejectsCsv()
   const loaded = rejects.data?.pages.flatMap((page) => page.rejects) ?? []
   const groups = groupRejects(loaded, Number.POSITIVE_INFINITY)
+  const loadMoreFocus = useLoadMoreFocus<HTMLElement>(rejects.hasNextPage)
   return (
-    <div className="sf-stack" data-state={rejects.isPending ? 'loading' : rejects.isError ? 'error' : 'ready'}>
+    <section
+      ref={loadMoreFocus.target}
+      tabIndex={-1}
+      aria-label={m.showRejects}
+      className="sf-stack"
+      data-state={rejects.isPending ? 'loading' : rejects.isError ? 'error' : 'ready'}
+    >
       <div className="sf-row">
         <Button onClick={() => download.mutate(run.id)} busy={download.isPending}>
           {m.downloadCsv}
@@ -56,10 +64,16 @@ export function RunRejects({ run }: { run: ApiRun }) {
         </section>
       ))}
       {rejects.hasNextPage ? (
-        <Button onClick={() => rejects.fetchNextPage()} busy={rejects.isFetchingNextPage}>
+        <Button
+          onClick={() => {
+            loadMoreFocus.pressed()
+            void rejects.fetchNextPage()
+          }}
+          busy={rejects.isFetchingNextPage}
+        >
           {m.loadMore}
         </Button>
       ) : null}
-    </div>
+    </section>
   )
 }

@@ -3,7 +3,7 @@ import { screen, waitFor, within } from '@testing-library/react'
 import { useState } from 'react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { FakeBackendOptions } from '../../../test/fakeBackend'
-import { runs, usagePreview } from '../../../test/fixtures'
+import { partialRunRejects, runs, usagePreview } from '../../../test/fixtures'
 import { renderWithBackend } from '../../../test/renderWithBackend'
 import { SyncHistory } from './SyncHistory'
 
@@ -90,6 +90,19 @@ describe('SyncHistory', () => {
     await waitFor(() => expect(document.querySelectorAll('.sf-chart-bar')).toHaveLength(12))
     expect(screen.queryByRole('button', { name: 'Load more' })).not.toBeInTheDocument()
     expect(screen.getByRole('region', { name: 'Runs' })).toHaveFocus()
+  })
+
+  it('moves focus to the rejected rows when their last page removes Load more', async () => {
+    const { user } = renderWithBackend(<SyncHistory queryId="usage-daily" />, { rejectsPageSize: 2 })
+    await user.click(await screen.findByRole('button', { name: /5 · Rejected rows/ }))
+    const rejects = await screen.findByRole('region', { name: 'Rejected rows' })
+    // Five rejected rows, two per page: Load more twice.
+    await user.click(await within(rejects).findByRole('button', { name: 'Load more' }))
+    await waitFor(() => expect(within(rejects).getAllByRole('listitem')).toHaveLength(4))
+    await user.click(within(rejects).getByRole('button', { name: 'Load more' }))
+    await waitFor(() => expect(within(rejects).queryByRole('button', { name: 'Load more' })).not.toBeInTheDocument())
+    expect(within(rejects).getAllByRole('listitem')).toHaveLength(partialRunRejects.length)
+    expect(rejects).toHaveFocus()
   })
 
   it('forgets a failed Run now when it shows another query', async () => {

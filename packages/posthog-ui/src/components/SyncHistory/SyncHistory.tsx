@@ -1,6 +1,6 @@
 import type { ApiRun, RunQueryResponse } from '@statisfy/posthog-sdk'
 import { useQueryClient } from '@tanstack/react-query'
-import { forwardRef, type ReactNode, useEffect, useId, useRef, useState } from 'react'
+import { forwardRef, type ReactNode, useEffect, useId, useState } from 'react'
 import { postHogQueryKeys } from '../../hooks/queryKeys'
 import { useQueries } from '../../hooks/useQueries'
 import { useRunNow } from '../../hooks/useRunNow'
@@ -11,6 +11,7 @@ import { Badge, type Tone } from '../../primitives/Badge'
 import { Button } from '../../primitives/Button'
 import { cx } from '../../primitives/cx'
 import { Field } from '../../primitives/Field'
+import { useLoadMoreFocus } from '../../primitives/useLoadMoreFocus'
 import { RunRejects } from './RunRejects'
 import { RunsChart } from './RunsChart'
 
@@ -69,14 +70,7 @@ export const SyncHistory = forwardRef<HTMLElement, SyncHistoryProps>(function Sy
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs on each query change to clear the other query's error.
   useEffect(() => resetRunNow(), [queryId, resetRunNow])
   const runs = useRuns({ queryId, limit: pageSize, pollMs: pending ? 3000 : false })
-  const runsRegion = useRef<HTMLElement>(null)
-  const loadingMore = useRef(false)
-  // The last page removes Load more; focus would fall to the page, so it moves to the runs just loaded.
-  useEffect(() => {
-    if (runs.hasNextPage || !loadingMore.current) return
-    loadingMore.current = false
-    if (document.activeElement === document.body || document.activeElement === null) runsRegion.current?.focus()
-  }, [runs.hasNextPage])
+  const loadMoreFocus = useLoadMoreFocus<HTMLElement>(runs.hasNextPage)
   const queryClient = useQueryClient()
   const list = runs.data?.pages.flatMap((page) => page.runs) ?? []
   // Without a run id from the scheduler, any run started since the request counts.
@@ -173,7 +167,7 @@ export const SyncHistory = forwardRef<HTMLElement, SyncHistoryProps>(function Sy
           <>
             <RunsChart runs={list} />
             {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be focusable so keyboard users can scroll it. */}
-            <section ref={runsRegion} className="sf-table-wrap" aria-label={m.runsTable} tabIndex={0}>
+            <section ref={loadMoreFocus.target} className="sf-table-wrap" aria-label={m.runsTable} tabIndex={0}>
               <table className="sf-runs">
                 <thead>
                   <tr>
@@ -204,7 +198,7 @@ export const SyncHistory = forwardRef<HTMLElement, SyncHistoryProps>(function Sy
             {runs.hasNextPage ? (
               <Button
                 onClick={() => {
-                  loadingMore.current = true
+                  loadMoreFocus.pressed()
                   void runs.fetchNextPage()
                 }}
                 busy={runs.isFetchingNextPage}
