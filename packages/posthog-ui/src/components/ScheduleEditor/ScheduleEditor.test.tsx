@@ -102,7 +102,7 @@ describe('ScheduleEditor', () => {
   })
 })
 
-describe('ScheduleEditor without a `now` prop', () => {
+describe('ScheduleEditor rendered on the server, and left open', () => {
   const daily: Cadence = { kind: 'daily', at: '05:30', timeZone: 'UTC' }
   const container = document.createElement('div')
   let root: Root | undefined
@@ -128,6 +128,23 @@ describe('ScheduleEditor without a `now` prop', () => {
     expect(onRecoverableError).not.toHaveBeenCalled()
     expect(consoleError).not.toHaveBeenCalled()
     expect(runTimes()[0]).toBe('2026-03-28T05:30:00.000Z')
+  })
+
+  it('hydrates server HTML made with another engine’s time zone list, then offers the browser’s zones', async () => {
+    // Node's ICU and each browser list different zones; the server's list must not be what hydration expects.
+    const supported = vi.spyOn(Intl, 'supportedValuesOf')
+    supported.mockReturnValue(['Europe/Berlin', 'America/New_York'])
+    const element = <ScheduleEditor value={daily} onChange={() => {}} now={new Date('2026-03-27T05:00:00Z')} />
+    container.innerHTML = renderToString(element)
+    document.body.append(container)
+    supported.mockReturnValue(['Asia/Tokyo', 'Europe/Berlin', 'Pacific/Auckland'])
+    const consoleError = vi.spyOn(console, 'error')
+    const onRecoverableError = vi.fn()
+    root = await act(async () => hydrateRoot(container, element, { onRecoverableError }))
+    expect(onRecoverableError).not.toHaveBeenCalled()
+    expect(consoleError).not.toHaveBeenCalled()
+    const zones = [...(screen.getByLabelText('Time zone') as HTMLSelectElement).options].map((o) => o.value)
+    expect(zones).toEqual(['UTC', 'Asia/Tokyo', 'Europe/Berlin', 'Pacific/Auckland'])
   })
 
   it('reads the clock again when the first listed run has passed, so the list stays in the future', () => {

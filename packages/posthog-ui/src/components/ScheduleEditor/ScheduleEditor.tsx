@@ -13,6 +13,7 @@ import { useMessages } from '../../i18n/useMessages'
 import { Alert } from '../../primitives/Alert'
 import { cx } from '../../primitives/cx'
 import { Field } from '../../primitives/Field'
+import { useHydrated } from '../../primitives/useHydrated'
 import { StandaloneRoot } from '../../theme/StandaloneRoot'
 import { cadenceOfKind } from './defaultCadence'
 import { timeZoneOptions } from './timeZones'
@@ -67,7 +68,13 @@ export const ScheduleEditor = forwardRef<HTMLFieldSetElement, ScheduleEditorProp
   const runsId = useId()
   const [minutesText, setMinutesText] = useState(value.kind === 'every_minutes' ? String(value.minutes) : '60')
   const [minutesProblem, setMinutesProblem] = useState<string | null>(null)
-  const zones = useMemo(() => timeZoneOptions(value.timeZone), [value.timeZone])
+  const hydrated = useHydrated()
+  // Engines list different zones (Node's ICU, each browser): the server HTML and hydration offer UTC and the current
+  // zone only, the engine's whole list once hydrated.
+  const zones = useMemo(
+    () => (hydrated ? timeZoneOptions(value.timeZone) : timeZoneOptions(value.timeZone, [])),
+    [value.timeZone, hydrated],
+  )
   const runs = useNextRuns(value, now, 5)
   const budget = projectRequestBudget(
     [...otherCadences.map((cadence) => ({ cadence, requestsPerRun })), { cadence: value, requestsPerRun }],
