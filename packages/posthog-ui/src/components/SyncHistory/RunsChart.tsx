@@ -1,6 +1,7 @@
 import type { ApiRun } from '@statisfy/posthog-sdk'
 import type { CSSProperties } from 'react'
 import { useMessages } from '../../i18n/useMessages'
+import { useDateFormat } from './useDateFormat'
 
 /**
  * Rows per run as a bar chart, oldest on the left: rows written with the rejected ones stacked on top, on a baseline
@@ -13,8 +14,8 @@ export function RunsChart({ runs }: { runs: readonly ApiRun[] }) {
   const m = useMessages()
   const ordered = [...runs].reverse()
   const number = (n: number) => n.toLocaleString(m.dateLocale)
-  const date = new Intl.DateTimeFormat(m.dateLocale, { dateStyle: 'medium', timeStyle: 'short' })
-  const day = new Intl.DateTimeFormat(m.dateLocale, { dateStyle: 'medium' })
+  const date = useDateFormat({ dateStyle: 'medium', timeStyle: 'short' })
+  const day = useDateFormat({ dateStyle: 'medium' })
   const max = Math.max(1, ...ordered.map((run) => run.counts.written + run.counts.rejected))
   const written = ordered.reduce((sum, run) => sum + run.counts.written, 0)
   const rejected = ordered.reduce((sum, run) => sum + run.counts.rejected, 0)

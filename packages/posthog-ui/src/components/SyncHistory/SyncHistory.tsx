@@ -14,6 +14,7 @@ import { Field } from '../../primitives/Field'
 import { useLoadMoreFocus } from '../../primitives/useLoadMoreFocus'
 import { RunRejects } from './RunRejects'
 import { RunsChart } from './RunsChart'
+import { useDateFormat } from './useDateFormat'
 
 /** Props of {@link SyncHistory}. */
 export type SyncHistoryProps = {
@@ -228,7 +229,7 @@ function RunRow({
   showQuery: boolean
 }) {
   const m = useMessages()
-  const date = new Intl.DateTimeFormat(m.dateLocale, { dateStyle: 'medium', timeStyle: 'short' })
+  const date = useDateFormat({ dateStyle: 'medium', timeStyle: 'short' })
   const number = (n: number) => n.toLocaleString(m.dateLocale)
   return (
     <>
