@@ -17,7 +17,9 @@ let root: Root | undefined
 afterEach(() => {
   act(() => root?.unmount())
   container.remove()
-  process.env.TZ = zone
+  // Assigning undefined would set the string "undefined".
+  if (zone === undefined) delete process.env.TZ
+  else process.env.TZ = zone
   vi.restoreAllMocks()
 })
 
