@@ -5,26 +5,27 @@ import { StringIds } from './StringIds'
  * results whose timestamps hardly repeat (per-event rows with microseconds). Numbering every timestamp would cost a
  * `Map` entry per row, and keeping the strings would keep a million young strings alive for the garbage collector.
  * Instead a timestamp in the engine's ISO form (`YYYY-MM-DDThh:mm:ss[.f{1,9}]Z`) is read as three integers that
- * spell it exactly (date digits, time digits with the fraction's length, fraction digits), so a key is six integers
- * in one typed-array slot `[account, metric, date, time, fraction, row]`. Any other text (an expanded year) is
- * numbered by a small map instead. Equal keys, and only they, compare equal.
+ * spell it exactly (date digits, time digits with the fraction's length, fraction digits). Any other text (an
+ * expanded year) is numbered by a small map instead. Equal keys, and only they, compare equal.
+ *
+ * Keys are kept in one table per date, `[account, metric, time, fraction, row]` per slot. One table for a million
+ * keys is a 48 MB array read at random, and on this kind of machine each such read misses the cache and the TLB
+ * (~0.5 µs a key, more than parsing the row). PostHog reads a window's rows grouped by day (the events table is
+ * sorted by date first, and pages are time windows), so the tables a run is filling at any moment stay small.
  */
 export class TimestampKeySet {
-  private mask: number
-  private slots: Int32Array
+  private readonly days = new Map<number, DayKeys>()
+  /** The date of {@link lastDay}; no ISO date or {@link OTHER_TEXTS} is -2. */
+  private lastDate = -2
+  private lastDay: DayKeys | undefined
   private count = 0
   private readonly others = new StringIds()
-  // The parts of the timestamp being added (set by `spell`).
   private date = 0
   private time = 0
   private fraction = 0
 
-  constructor(initialCapacity = 1024) {
-    let capacity = 16
-    while (capacity < initialCapacity * 2) capacity *= 2
-    this.mask = capacity - 1
-    this.slots = new Int32Array(capacity * SLOT)
-  }
+  /** @param initialCapacity keys a date's table holds before it first grows */
+  constructor(private readonly initialCapacity = 64) {}
 
   /** Number of distinct keys recorded. */
   get size(): number {
@@ -37,34 +38,26 @@ export class TimestampKeySet {
    */
   addIfAbsent(account: number, metric: number, timestamp: string, row: number): number {
     if (!this.spell(timestamp)) {
-      this.date = -1 - this.others.idOf(timestamp)
-      this.time = 0
+      // Texts that are not in the ISO form share one table, told apart by their number.
+      this.date = OTHER_TEXTS
+      this.time = this.others.idOf(timestamp)
       this.fraction = 0
     }
-    const { date, time, fraction, slots, mask } = this
-    for (let slot = hash(account, metric, date, time, fraction) & mask; ; slot = (slot + 1) & mask) {
-      const at = slot * SLOT
-      const first = slots[at + 5] as number
-      if (first === 0) {
-        slots[at] = account
-        slots[at + 1] = metric
-        slots[at + 2] = date
-        slots[at + 3] = time
-        slots[at + 4] = fraction
-        slots[at + 5] = row
-        if (++this.count * 2 > mask) this.grow()
-        return 0
+    const { date } = this
+    let day = this.lastDay
+    if (date !== this.lastDate || day === undefined) {
+      day = this.days.get(date)
+      if (day === undefined) {
+        // Sized like the last day filled, as consecutive days of one query hold similar numbers of rows.
+        day = new DayKeys(Math.max(this.initialCapacity, this.lastDay?.size ?? 0))
+        this.days.set(date, day)
       }
-      if (
-        slots[at + 4] === fraction &&
-        slots[at + 3] === time &&
-        slots[at + 2] === date &&
-        slots[at] === account &&
-        slots[at + 1] === metric
-      ) {
-        return first
-      }
+      this.lastDate = date
+      this.lastDay = day
     }
+    const first = day.addIfAbsent(account, metric, this.time, this.fraction, row)
+    if (first === 0) this.count++
+    return first
   }
 
   /** Reads `t` into date/time/fraction when it has the ISO form; false otherwise. */
@@ -94,26 +87,12 @@ export class TimestampKeySet {
     this.fraction = fraction
     return true
   }
-
-  private grow(): void {
-    const old = this.slots
-    const capacity = (this.mask + 1) * 2
-    const mask = capacity - 1
-    const slots = new Int32Array(capacity * SLOT)
-    for (let i = 0; i < old.length; i += SLOT) {
-      if (old[i + 5] === 0) continue
-      let slot =
-        hash(old[i] as number, old[i + 1] as number, old[i + 2] as number, old[i + 3] as number, old[i + 4] as number) &
-        mask
-      while (slots[slot * SLOT + 5] !== 0) slot = (slot + 1) & mask
-      slots.set(old.subarray(i, i + SLOT), slot * SLOT)
-    }
-    this.mask = mask
-    this.slots = slots
-  }
 }
 
-const SLOT = 6
+/** The date of the table that holds texts not in the ISO form (ISO dates are 8-digit numbers). */
+const OTHER_TEXTS = -1
+/** A slot: `[account, metric, time, fraction, row]`; row 0 (rows are 1-based) marks an empty slot. */
+const SLOT = 5
 const Z = 90
 const T = 84
 const DASH = 45
@@ -131,11 +110,69 @@ function digits(t: string, from: number, to: number): number {
   return value
 }
 
-function hash(a: number, b: number, c: number, d: number, e: number): number {
+function hash(a: number, b: number, c: number, d: number): number {
   let h = Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca77)
   h = Math.imul(h ^ c, 0xc2b2ae3d) ^ Math.imul(d, 0x27d4eb2f)
-  h = Math.imul(h ^ e, 0x165667b1)
   h ^= h >>> 15
   h = Math.imul(h, 0x2c1b3c6d)
   return h ^ (h >>> 13)
+}
+
+/** The keys of one date: an open-addressing table, at most half full. */
+class DayKeys {
+  private mask: number
+  private slots: Int32Array
+  private count = 0
+
+  get size(): number {
+    return this.count
+  }
+
+  constructor(initialCapacity: number) {
+    let capacity = 16
+    while (capacity < initialCapacity * 2) capacity *= 2
+    this.mask = capacity - 1
+    this.slots = new Int32Array(capacity * SLOT)
+  }
+
+  addIfAbsent(account: number, metric: number, time: number, fraction: number, row: number): number {
+    const { slots, mask } = this
+    for (let slot = hash(account, metric, time, fraction) & mask; ; slot = (slot + 1) & mask) {
+      const at = slot * SLOT
+      const first = slots[at + 4] as number
+      if (first === 0) {
+        slots[at] = account
+        slots[at + 1] = metric
+        slots[at + 2] = time
+        slots[at + 3] = fraction
+        slots[at + 4] = row
+        if (++this.count * 2 > mask) this.grow()
+        return 0
+      }
+      if (slots[at + 3] === fraction && slots[at + 2] === time && slots[at] === account && slots[at + 1] === metric) {
+        return first
+      }
+    }
+  }
+
+  private grow(): void {
+    const old = this.slots
+    const capacity = (this.mask + 1) * 2
+    const mask = capacity - 1
+    const slots = new Int32Array(capacity * SLOT)
+    for (let i = 0; i < old.length; i += SLOT) {
+      if (old[i + 4] === 0) continue
+      let slot = hash(old[i] as number, old[i + 1] as number, old[i + 2] as number, old[i + 3] as number) & mask
+      while (slots[slot * SLOT + 4] !== 0) slot = (slot + 1) & mask
+      // Copied field by field: a subarray per key would allocate a typed-array view per key moved.
+      const at = slot * SLOT
+      slots[at] = old[i] as number
+      slots[at + 1] = old[i + 1] as number
+      slots[at + 2] = old[i + 2] as number
+      slots[at + 3] = old[i + 3] as number
+      slots[at + 4] = old[i + 4] as number
+    }
+    this.mask = mask
+    this.slots = slots
+  }
 }
