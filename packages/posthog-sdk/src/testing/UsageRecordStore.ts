@@ -2,20 +2,28 @@ import { NaturalKeyMap } from '../sync/NaturalKeyMap'
 import type { ProductUsageColumns } from '../sync/ProductUsageColumns'
 import type { SinkRecordByType } from '../sync/RecordSink'
 import { StringIds } from '../sync/StringIds'
+import { TimestampKeyIndex } from './TimestampKeyIndex'
 
 type UsageRecord = SinkRecordByType['product_usage']
 
 const INITIAL_CAPACITY = 1024
+/** Records of the first write sampled to tell repeating timestamps (aggregations) from distinct ones (events). */
+const SAMPLE = 10_000
+
+type KeyIndex = Pick<TimestampKeyIndex, 'size' | 'keyIndex' | 'keyAt' | 'order'>
 
 /**
  * The in-memory sink's product_usage table: upserts on `(accountId, metric, timestamp)` and keeps each stored record
- * as numbers (its key in a {@link NaturalKeyMap}, its account reference's id, row and value in typed arrays), so a
- * write from columns ({@link ProductUsageColumns}) stores a million points with no object per point and no array
- * of pointers for the collector to scan. Records written as objects are stored the same way; `values()` builds the
- * objects when asked.
+ * as numbers (its key's index, its account reference's id, row and value in typed arrays), so a write from columns
+ * ({@link ProductUsageColumns}) stores a million points with no object per point and no array of pointers for the
+ * collector to scan. Records written as objects are stored the same way; `values()` builds the objects when asked.
+ *
+ * The key index is chosen on the first write, as the engine chooses its duplicate check: when most sampled
+ * timestamps repeat (aggregations), a {@link NaturalKeyMap} numbering each part; when most are distinct (per-event
+ * rows), a {@link TimestampKeyIndex}. Either is exact; the choice only decides speed.
  */
 export class UsageRecordStore {
-  private readonly keys = new NaturalKeyMap<'product_usage', never>('product_usage')
+  private index: KeyIndex | undefined
   private readonly refs = new StringIds()
   private row: Float64Array = new Float64Array(INITIAL_CAPACITY)
   private value: Float64Array = new Float64Array(INITIAL_CAPACITY)
@@ -23,17 +31,19 @@ export class UsageRecordStore {
 
   /** Number of stored records (distinct keys). */
   get size(): number {
-    return this.keys.size
+    return this.index?.size ?? 0
   }
 
   /** Upserts one record. */
   put(record: UsageRecord): void {
+    this.index ??= new NaturalKeyMap<'product_usage', never>('product_usage')
     this.store(record.row, record.accountRef, record.accountId, record.metric, record.timestamp, record.value)
   }
 
   /** Upserts the records of a column batch, in order. */
   putColumns(batch: ProductUsageColumns): void {
     const { row, accountRef, accountId, metric, timestamp, value } = batch
+    this.index ??= indexFor(timestamp, batch.length)
     for (let i = 0; i < batch.length; i++) {
       this.store(
         row[i] as number,
@@ -48,8 +58,10 @@ export class UsageRecordStore {
 
   /** The stored records, ordered by key (account id, metric, timestamp). */
   values(): UsageRecord[] {
-    return this.keys.order().map((i) => {
-      const [accountId, metric, timestamp] = this.keys.keyAt(i)
+    const { index } = this
+    if (!index) return []
+    return index.order().map((i) => {
+      const [accountId, metric, timestamp] = index.keyAt(i)
       return {
         row: this.row[i] as number,
         accountRef: this.refs.textOf(this.ref[i] as number),
@@ -62,7 +74,7 @@ export class UsageRecordStore {
   }
 
   clear(): void {
-    this.keys.clear()
+    this.index = undefined
     this.refs.clear()
     this.row = new Float64Array(INITIAL_CAPACITY)
     this.value = new Float64Array(INITIAL_CAPACITY)
@@ -70,7 +82,7 @@ export class UsageRecordStore {
   }
 
   private store(row: number, accountRef: string, accountId: string, metric: string, timestamp: string, value: number) {
-    const i = this.keys.keyIndex(accountId, metric, timestamp)
+    const i = (this.index as KeyIndex).keyIndex(accountId, metric, timestamp)
     if (i >= this.row.length) this.grow()
     this.row[i] = row
     this.value[i] = value
@@ -88,4 +100,14 @@ export class UsageRecordStore {
     this.value = value
     this.ref = ref
   }
+}
+
+/** The key index suited to a first batch's timestamps: by text when more than half of a sample are distinct. */
+function indexFor(timestamps: readonly string[], length: number): KeyIndex {
+  const sample = Math.min(length, SAMPLE)
+  const distinct = new Set<string>()
+  for (let i = 0; i < sample; i++) distinct.add(timestamps[i] as string)
+  return distinct.size * 2 > sample
+    ? new TimestampKeyIndex()
+    : new NaturalKeyMap<'product_usage', never>('product_usage')
 }
