@@ -157,7 +157,10 @@ export class ProductUsagePipeline implements RecordPipeline<'product_usage'> {
       const rowNumber = offset + i + 1
       const ref = accountRefs.idOf(row[accountAt])
       const metric = metricAt < 0 ? 0 : metrics.idOf(row[metricAt])
-      const timestamp = timestamps.coerce(row[timestampAt])
+      const cell = row[timestampAt]
+      // PostHog's own UTC form is read once, for validation and the key alike; anything else is coerced.
+      const read = typeof cell === 'string' && seen.readTimestamp(cell)
+      const timestamp = read ? cell : timestamps.coerce(cell)
       const raw = row[valueAt]
       const value = typeof raw === 'number' && raw - raw === 0 ? raw : coercedValue(raw)
       if (ref < 0 || metric < 0 || typeof timestamp !== 'string' || Number.isNaN(value)) {
@@ -171,7 +174,9 @@ export class ProductUsagePipeline implements RecordPipeline<'product_usage'> {
         this.rejectUnresolved(ref, rowNumber)
         continue
       }
-      const first = seen.addIfAbsent(account, metric, timestamp, rowNumber)
+      const first = read
+        ? seen.addRead(account, metric, rowNumber)
+        : seen.addIfAbsent(account, metric, timestamp, rowNumber)
       if (first !== 0) {
         this.rejectDuplicate(ref, rowNumber, first)
         continue

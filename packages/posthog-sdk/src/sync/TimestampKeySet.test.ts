@@ -1,5 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { parseColumnType } from '../mapping/ColumnType'
+import { coerceTimestamp } from '../mapping/coerce/coerceTimestamp'
 import { TimestampKeySet } from './TimestampKeySet'
 
 const at = (i: number) => `2025-06-01T00:00:${String(i % 60).padStart(2, '0')}.${String(i).padStart(6, '0')}Z`
@@ -57,6 +59,41 @@ describe('TimestampKeySet', () => {
           expect(keys.size).toBe(exact.size)
         },
       ),
+    )
+  })
+
+  it('reads as a timestamp exactly the texts coerceTimestamp keeps as written, and keys them as addIfAbsent does', () => {
+    const two = (max: number) => fc.integer({ min: 0, max }).map((n) => String(n).padStart(2, '0'))
+    const iso = fc
+      .tuple(
+        fc.integer({ min: 0, max: 9999 }),
+        two(19),
+        two(39),
+        two(29),
+        two(69),
+        two(69),
+        fc.string({ maxLength: 10 }),
+      )
+      .map(([y, mo, d, h, mi, s, f]) => {
+        const fraction = f.replace(/[^0-9]/g, '').slice(0, 9)
+        return `${String(y).padStart(4, '0')}-${mo}-${d}T${h}:${mi}:${s}${fraction ? `.${fraction}` : ''}Z`
+      })
+    const column = parseColumnType("DateTime64(6, 'UTC')")
+    fc.assert(
+      fc.property(fc.oneof(iso, fc.string({ maxLength: 32 })), fc.integer({ min: 0, max: 3 }), (text, account) => {
+        const keys = new TimestampKeySet()
+        const read = keys.readTimestamp(text)
+        if (read) {
+          expect(coerceTimestamp(text, column)).toBe(text)
+          const other = new TimestampKeySet()
+          expect(keys.addRead(account, 0, 1)).toBe(other.addIfAbsent(account, 0, text, 1))
+          expect(keys.addRead(account, 0, 2)).toBe(other.addIfAbsent(account, 0, text, 2))
+        } else if (
+          /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|1\d|2[0-8])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,9})?Z$/.test(text)
+        ) {
+          throw new Error(`${text} is PostHog's UTC form in range but was not read`)
+        }
+      }),
     )
   })
 })

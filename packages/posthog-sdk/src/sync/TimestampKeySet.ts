@@ -43,6 +43,37 @@ export class TimestampKeySet {
       this.time = this.others.idOf(timestamp)
       this.fraction = 0
     }
+    return this.addSpelled(account, metric, row)
+  }
+
+  /**
+   * Reads `t` for {@link addRead} when it is PostHog's own UTC form with every field in range (month, day up to 28,
+   * hour, minute, second): exactly the texts `coerceTimestamp` keeps as written, so a caller that gets true has the
+   * coerced value (`t` itself) without validating the text a second time.
+   */
+  readTimestamp(t: string): boolean {
+    if (!this.spell(t)) return false
+    const { date, time } = this
+    const month = Math.floor(date / 100) % 100
+    const day = date % 100
+    const clock = Math.floor(time / 10)
+    return (
+      month >= 1 &&
+      month <= 12 &&
+      day >= 1 &&
+      day <= 28 &&
+      clock < 240_000 &&
+      Math.floor(clock / 100) % 100 < 60 &&
+      clock % 100 < 60
+    )
+  }
+
+  /** As {@link addIfAbsent}, for the timestamp of the last {@link readTimestamp} that returned true. */
+  addRead(account: number, metric: number, row: number): number {
+    return this.addSpelled(account, metric, row)
+  }
+
+  private addSpelled(account: number, metric: number, row: number): number {
     const { date } = this
     let day = this.lastDay
     if (date !== this.lastDate || day === undefined) {
