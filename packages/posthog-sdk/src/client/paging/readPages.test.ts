@@ -1,3 +1,5 @@
+import { setFlagsFromString } from 'node:v8'
+import { runInNewContext } from 'node:vm'
 import { describe, expect, it } from 'vitest'
 import { isPostHogClientError, type PostHogClientError } from '../errors/PostHogClientError'
 import type { HogQLQueryResult, QueryOptions } from '../resources/QueryTypes'
@@ -148,5 +150,36 @@ describe('readPages', () => {
     await expect(collect(readPages(source.run, 'select 1 where t >= {period_start}', {}))).rejects.toMatchObject({
       code: 'invalid_request',
     })
+  })
+
+  it('lets a page be collected once the consumer asks for the next one, while that one is read', async () => {
+    setFlagsFromString('--expose-gc')
+    const collectGarbage = runInNewContext('gc') as () => void
+    const times = Array.from({ length: 20 }, (_, i) => day + i * 3_600_000)
+    const { run } = limitedSource(times)
+    let firstPage: WeakRef<object> | undefined
+    let aliveDuringSecondRead: boolean | undefined
+    const watching: RunQuery = async (query, options) => {
+      if (firstPage) {
+        collectGarbage()
+        aliveDuringSecondRead = firstPage.deref() !== undefined
+      }
+      return run(query, options)
+    }
+    const pages = readPages(watching, windowed, {
+      window: { start: new Date(day), end: new Date(day + 86_400_000) },
+      initialWindowMs: 12 * 3_600_000,
+    })
+    // In a helper, so that this test's own frame keeps nothing of the first page.
+    const takeFirst = async () => {
+      const first = await pages.next()
+      firstPage = new WeakRef((first.value as QueryPage).results)
+    }
+    await takeFirst()
+    // A task boundary: a WeakRef's target is kept until the task that made it ends.
+    await new Promise((resolve) => setImmediate(resolve))
+    await pages.next()
+    await pages.return(undefined)
+    expect(aliveDuringSecondRead).toBe(false)
   })
 })

@@ -114,16 +114,34 @@ export async function* readPages(run: RunQuery, hogql: string, options: PagingOp
   let span = options.initialWindowMs ?? endMs - cursor
   let index = 0
   let splits = 0
-  while (cursor < endMs) {
-    const upTo = splitter.end(cursor, span, endMs)
-    const current: TimeWindow = { start: new Date(cursor), end: new Date(upTo) }
+  /** Reads one window: its page, or undefined when it is full and must be split. */
+  const readWindow = async (current: TimeWindow): Promise<QueryPage | undefined> => {
     const answer = await run(query, {
       ...base,
       values: { ...options.values, period_start: format(current.start), period_end: format(current.end) },
     })
     if ('error' in answer) return fail(answer.error)
     const { result } = answer
-    if (isFull(result.results.length) || result.hasMore) {
+    if (isFull(result.results.length) || result.hasMore) return undefined
+    return {
+      index: index++,
+      columns: result.columns,
+      types: result.types,
+      results: result.results,
+      window: current,
+      query,
+      timings: result.timings,
+      splits,
+    }
+  }
+  // The page handed out, cleared when the consumer asks for the next one: a generator's frame would otherwise keep
+  // a page alive while the next one is fetched and parsed, and the collector would copy it (tens of MB a page).
+  let page: QueryPage | undefined
+  while (cursor < endMs) {
+    const upTo = splitter.end(cursor, span, endMs)
+    const current: TimeWindow = { start: new Date(cursor), end: new Date(upTo) }
+    page = await readWindow(current)
+    if (page === undefined) {
       const cut = splitter.split(cursor, upTo)
       if (cut === undefined) {
         return fail(
@@ -137,21 +155,13 @@ export async function* readPages(run: RunQuery, hogql: string, options: PagingOp
       splits++
       continue
     }
-    const page: QueryPage = {
-      index: index++,
-      columns: result.columns,
-      types: result.types,
-      results: result.results,
-      window: current,
-      query,
-      timings: result.timings,
-      splits,
-    }
     await options.onPage?.(page)
+    const sparse = page.results.length < pageSize / 4
     yield page
+    page = undefined
     // Sparse pages let the next window grow back, so one dense day does not make the whole range slow. Doubling the
     // window read (not the span asked for) grows a one-bucket window even when the span was shorter than a bucket.
-    if (result.results.length < pageSize / 4) span = (upTo - cursor) * 2
+    if (sparse) span = (upTo - cursor) * 2
     cursor = upTo
   }
 }
