@@ -1,3 +1,5 @@
+import { setFlagsFromString } from 'node:v8'
+import { runInNewContext } from 'node:vm'
 import { describe, expect, it } from 'vitest'
 import { StatisfyError } from '../errors/index'
 import { RejectReason } from '../mapping/index'
@@ -12,6 +14,7 @@ import {
 } from '../testing/index'
 import { type RunReport, runReportSchema } from './RunReport'
 import { runSync } from './runSync'
+import type { SyncQueryClient, SyncQueryPage } from './SyncPorts'
 import type { SyncProgress } from './SyncProgress'
 
 const directory = createInMemoryDirectory([
@@ -362,5 +365,37 @@ describe('runSync', () => {
     const report = await runSync(definition, { client, sink, catalog: exampleCatalog, accounts }, { window })
     // All three rows resolve to one account; two share (account, metric, timestamp) and are duplicates.
     expect(report.counts).toMatchObject({ written: 2, rejected: 1, byReason: { duplicate_key: 1 } })
+  })
+
+  it('holds no page while the client reads the next one, so a run keeps one page in memory, not two', async () => {
+    setFlagsFromString('--expose-gc')
+    const collectGarbage = runInNewContext('gc') as () => void
+    const alive: boolean[] = []
+    let previous: WeakRef<object> | undefined
+    // An iterator object, not a generator, so that the client itself keeps nothing of the pages it handed out.
+    const client: SyncQueryClient = {
+      pages() {
+        let served = 0
+        const iterator: AsyncIterableIterator<SyncQueryPage> = {
+          async next() {
+            // A task boundary first: a WeakRef's target is kept until the task that made it ends.
+            await new Promise((resolve) => setImmediate(resolve))
+            collectGarbage()
+            if (previous) alive.push(previous.deref() !== undefined)
+            if (served === 3) return { done: true, value: undefined }
+            const results = [['org_acme', `2025-06-01T0${served}:00:00Z`, 'events', served]]
+            previous = new WeakRef(results)
+            served++
+            return { done: false, value: { columns, types, results, query: hogql, timings: [], splits: 0 } }
+          },
+          [Symbol.asyncIterator]: () => iterator,
+        }
+        return iterator
+      },
+    }
+    const sink = createMemoryRecordSink()
+    const report = await runSync(definition, { client, sink, catalog: exampleCatalog, directory }, { window })
+    expect(report.status).toBe('succeeded')
+    expect(alive).toEqual([false, false, false])
   })
 })
