@@ -1,21 +1,25 @@
 // Benchmark: parse + map + resolve + write of 1,000,000 product-usage rows (20 PostHog-shaped JSON bodies of 50,000
 // rows, as the client reads them page by page) through runSync, against bare JSON.parse of the same bodies in the
-// same run. Three result shapes, all serialised as PostHog answers a HogQLQuery:
+// same run. "Parse" is the client's: JSON.parse and the client's validation of the response (toQueryResult). Four
+// result shapes, all serialised as PostHog answers a HogQLQuery:
+// - reference: the body `shared/toolchain.md` measures its JSON.parse figure on (50k rows x 6 columns, ~16.6 MB):
+//   per-event usage rows with the event's properties as a JSON string;
 // - narrow: an aggregation by (org, minute, event) with 4 short columns;
 // - typical: the same aggregation with UUID org ids, the org name and a second measure (6 columns);
 // - per-event: raw events (uuid, distinct_id, timestamp with microseconds, event, $group_0, $current_url, a value),
-//   the kind of body `shared/toolchain.md` measures, and the engine's worst case: no timestamp repeats.
+//   the engine's worst case: no timestamp repeats.
 // Sinks on the record path (`write`, one object per row): one that only counts (a host streaming batches to its
 // database), one that keeps every record in an array, and the testing kit's in-memory upsert sink with its columnar
-// path turned off. On the columnar path (`writeColumns`, reusable columns, no object per row): a counting sink and
-// the in-memory upsert sink as shipped (`createMemoryRecordSink()`).
-// CPU time of this process (user + system, GC threads included) and wall time are both measured; on a shared
-// 2-core machine wall time mostly measures the neighbours. Separately, the real client's own work after JSON.parse
-// (response validation, the scan for integers beyond 2^53, result shaping) is measured on the same bodies.
+// path turned off. On the columnar path (`writeColumns`, reusable columns, no object per row): a counting sink, an
+// in-memory sink that keeps every record (copies each batch's columns), and the in-memory upsert sink as shipped
+// (`createMemoryRecordSink()`).
+// CPU time of this process (user + system, GC threads included), wall time and main-thread GC pauses are measured;
+// on a shared 2-core machine wall time mostly measures the neighbours.
 //   pnpm bench sync     (or: npx tsx --conditions=@statisfy/source bench/sync-throughput.bench.ts [rows])
+//   SYNC_BENCH_SHAPES=reference,typical SYNC_BENCH_STEPS=collectColumns pnpm bench sync   (a subset)
 // With the sync worker's larger young generation: NODE_OPTIONS=--max-semi-space-size=64 pnpm bench sync
 import { loadavg } from 'node:os'
-import { performance } from 'node:perf_hooks'
+import { PerformanceObserver, performance } from 'node:perf_hooks'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import { toQueryResult } from '../src/client/resources/toQueryResult'
@@ -31,8 +35,21 @@ const EVENTS = ['$pageview', 'report_exported', 'dashboard_created', 'export_sch
 const WORDS = ['Blue', 'North', 'Quantum', 'Cedar', 'Harbor', 'Summit', 'Analytics', 'Logistics', 'Robotics', 'Systems']
 const PATHS = ['/insights', '/dashboard/12', '/events', '/persons', '/replay/recent', '/feature_flags', '/experiments']
 
-type Shape = 'narrow' | 'typical' | 'per_event'
+type Shape = 'reference' | 'narrow' | 'typical' | 'per_event'
 const SHAPES: Record<Shape, { label: string; columns: [string, string][]; mapping: Mapping }> = {
+  reference: {
+    label:
+      "reference body of `shared/toolchain.md` (50k rows x 6 columns, ~16.6 MB): per-event usage rows with the event's properties",
+    columns: [
+      ['uuid', 'UUID'],
+      ['timestamp', "DateTime64(6, 'UTC')"],
+      ['event', 'String'],
+      ['org_id', 'String'],
+      ['properties', 'String'],
+      ['value', 'Float64'],
+    ],
+    mapping: { account: 'org_id', timestamp: 'timestamp', metric: 'event', value: 'value' },
+  },
   narrow: {
     label: 'narrow aggregation: org id, minute, event, count',
     columns: [
@@ -90,13 +107,26 @@ function row(shape: Shape, body: number, i: number): unknown[] {
   const base = Date.UTC(2025, 0, 1) + body * 86_400_000
   const account = i % ACCOUNTS
   const value = (i * 7919) % 5000
-  if (shape === 'per_event') {
+  if (shape === 'reference' || shape === 'per_event') {
     // One event every 1.7 s on average, microsecond timestamps as PostHog writes them: none repeats.
     const micros = Math.floor(i * 1_728_000 + ((i * 7919) % 1000))
     const at = new Date(base + Math.floor(micros / 1000))
       .toISOString()
       .replace('Z', `${String(micros % 1000).padStart(3, '0')}Z`)
     const event = EVENTS[(i * 31) % EVENTS.length]
+    if (shape === 'reference') {
+      // `properties` as PostHog returns the column: the event's properties as a JSON string.
+      const properties = JSON.stringify({
+        $current_url: `https://app.example.com${PATHS[i % PATHS.length]}?tab=${i % 5}`,
+        $browser: i % 3 ? 'Chrome' : 'Firefox',
+        $os: i % 2 ? 'Mac OS X' : 'Windows',
+        $lib: 'web',
+        $session_id: uuid(i >> 4, '7'),
+        plan: account % 4 ? 'pro' : 'free',
+        duration_ms: value,
+      })
+      return [uuid(body * ROWS_PER_BODY + i, '7'), at, event, orgId(shape, account), properties, value / 10]
+    }
     return [
       uuid(body * ROWS_PER_BODY + i, '7'),
       `user_${(i * 13) % 20_000}@${WORDS[account % 10]?.toLowerCase()}-${account}.example.com`,
@@ -138,21 +168,39 @@ function body(shape: Shape, index: number, rows: number): string {
   })
 }
 
-type Body = { results: unknown[][]; columns: string[]; types: [string, string][] }
+/**
+ * What the real client does with a body it read: `JSON.parse`, then its own validation and shaping
+ * (`toQueryResult`: the response schema, the scan of wide-integer columns for values beyond 2^53, the row widths).
+ */
+function clientParse(text: string) {
+  const root: unknown = JSON.parse(text)
+  const context = { text, root, extract: (r: unknown) => r, wideIntegers: 'string' as const }
+  const out = toQueryResult(root, { ...context, query: 'q', queryId: null, elapsedMs: 0 })
+  if ('error' in out) throw out.error
+  return out.result
+}
 
 /**
- * Stands in for the client's `pages()`: parses each body with JSON.parse and yields it as a page. The page is built
- * in a helper, so the generator keeps nothing of it while the next body is parsed.
+ * Stands in for the client's `pages()` without HTTP: each body goes through {@link clientParse} and is handed out
+ * as a page. An iterator object rather than a generator, which would keep the page it yielded last alive while the
+ * next body is parsed (the client's own `pages()` clears it; see readPages).
  */
 function clientOf(bodies: readonly string[]): SyncQueryClient {
   const pageOf = (text: string, query: string) => {
-    const parsed = JSON.parse(text) as Body
-    const types = parsed.types.map((pair) => pair[1])
-    return { columns: parsed.columns, types, results: parsed.results, query, timings: [], splits: 0 }
+    const { columns, types, results } = clientParse(text)
+    return { columns, types, results, query, timings: [], splits: 0 }
   }
   return {
-    async *pages(hogql) {
-      for (const text of bodies) yield pageOf(text, hogql)
+    pages(hogql) {
+      let next = 0
+      const iterator: AsyncIterableIterator<ReturnType<typeof pageOf>> = {
+        async next() {
+          const text = bodies[next++]
+          return text === undefined ? { done: true, value: undefined } : { done: false, value: pageOf(text, hogql) }
+        },
+        [Symbol.asyncIterator]: () => iterator,
+      }
+      return iterator
     },
   }
 }
@@ -180,6 +228,47 @@ function countingColumnsSink(): RecordSink & { records: number } {
   }
 }
 
+/**
+ * An in-memory sink on the columnar path that keeps every record it is given (no upsert): each batch's columns are
+ * copied into growing typed arrays and arrays of the (shared) strings.
+ */
+function collectingColumnsSink(): RecordSink & { records: number } {
+  let capacity = 1 << 16
+  let row = new Uint32Array(capacity)
+  let value = new Float64Array(capacity)
+  const accountRef: string[] = []
+  const accountId: string[] = []
+  const metric: string[] = []
+  const timestamp: string[] = []
+  return {
+    records: 0,
+    async write(batch) {
+      this.records += batch.records.length
+    },
+    async writeColumns(batch) {
+      const at = this.records
+      if (at + batch.length > capacity) {
+        while (at + batch.length > capacity) capacity *= 2
+        const grownRow = new Uint32Array(capacity)
+        const grownValue = new Float64Array(capacity)
+        grownRow.set(row)
+        grownValue.set(value)
+        row = grownRow
+        value = grownValue
+      }
+      row.set(batch.row.subarray(0, batch.length), at)
+      value.set(batch.value.subarray(0, batch.length), at)
+      for (let i = 0; i < batch.length; i++) {
+        accountRef.push(batch.accountRef[i] as string)
+        accountId.push(batch.accountId[i] as string)
+        metric.push(batch.metric[i] as string)
+        timestamp.push(batch.timestamp[i] as string)
+      }
+      this.records += batch.length
+    },
+  }
+}
+
 /** A sink that keeps every record it is given in one array (no upsert). */
 function arraySink(): RecordSink {
   const all: unknown[] = []
@@ -193,6 +282,7 @@ function arraySink(): RecordSink {
 interface Sample {
   cpu: number
   wall: number
+  gc: number
 }
 
 function cpuMs(): number {
@@ -205,12 +295,23 @@ function cpuMs(): number {
 setFlagsFromString('--expose-gc')
 const collectGarbage = runInNewContext('gc') as () => void
 
+// Garbage-collection pauses of the main thread, summed per measured step.
+let gcPauses = 0
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) gcPauses += entry.duration
+}).observe({ entryTypes: ['gc'] })
+const flushObserver = () => new Promise((resolve) => setImmediate(resolve))
+
 async function measure(fn: () => unknown): Promise<Sample> {
   collectGarbage()
+  await flushObserver()
+  gcPauses = 0
   const cpu = cpuMs()
   const wall = performance.now()
   await fn()
-  return { cpu: cpuMs() - cpu, wall: performance.now() - wall }
+  const sample = { cpu: cpuMs() - cpu, wall: performance.now() - wall }
+  await flushObserver()
+  return { ...sample, gc: gcPauses }
 }
 
 function median(values: number[]): number {
@@ -219,8 +320,20 @@ function median(values: number[]): number {
   return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2
 }
 
-const STEPS = ['parse', 'client', 'counting', 'array', 'upsert', 'countingColumns', 'upsertColumns'] as const
-type Step = (typeof STEPS)[number]
+const ALL_STEPS = [
+  'parse',
+  'client',
+  'counting',
+  'array',
+  'upsert',
+  'countingColumns',
+  'collectColumns',
+  'upsertColumns',
+] as const
+type Step = (typeof ALL_STEPS)[number]
+// SYNC_BENCH_STEPS / SYNC_BENCH_SHAPES (comma-separated) narrow a run down, e.g. for profiling one step.
+const only = (name: string) => process.env[name]?.split(',').filter(Boolean)
+const STEPS = ALL_STEPS.filter((step) => step === 'parse' || (only('SYNC_BENCH_STEPS')?.includes(step) ?? true))
 
 async function bench(shape: Shape) {
   const bodies: string[] = []
@@ -259,17 +372,13 @@ async function bench(shape: Shape) {
     // What the real client does with each body after reading it: JSON.parse, then validation, the scan of wide
     // integer columns for values beyond 2^53 and result shaping (toQueryResult); no HTTP.
     client: () => {
-      for (const text of bodies) {
-        const root: unknown = JSON.parse(text)
-        const context = { text, root, extract: (r: unknown) => r, wideIntegers: 'string' as const }
-        const out = toQueryResult(root, { ...context, query: 'q', queryId: null, elapsedMs: 0 })
-        if ('error' in out) throw out.error
-      }
+      for (const text of bodies) clientParse(text)
     },
     counting: () => sync(countingSink()),
     array: () => sync(arraySink()),
     upsert: () => sync(createMemoryRecordSink({ columns: false })),
     countingColumns: () => sync(countingColumnsSink()),
+    collectColumns: () => sync(collectingColumnsSink()),
     upsertColumns: () => sync(createMemoryRecordSink()),
   }
   // Warm-up of both paths.
@@ -283,7 +392,11 @@ async function bench(shape: Shape) {
   const medians = Object.fromEntries(
     STEPS.map((step) => [
       step,
-      { cpu: median(samples[step].map((s) => s.cpu)), wall: median(samples[step].map((s) => s.wall)) },
+      {
+        cpu: median(samples[step].map((s) => s.cpu)),
+        wall: median(samples[step].map((s) => s.wall)),
+        gc: median(samples[step].map((s) => s.gc)),
+      },
     ]),
   ) as Record<Step, Sample>
   return { shape, bytesPerRow: bytes / TOTAL_ROWS, megabytes: bytes / 1e6, medians }
@@ -291,12 +404,13 @@ async function bench(shape: Shape) {
 
 const STEP_LABELS: Record<Step, string> = {
   parse: 'bare `JSON.parse` (baseline)',
-  client: "`JSON.parse` + the client's validation and wide-integer scan (no engine)",
-  counting: 'records: engine → counting sink (streams batches away)',
-  array: 'records: engine → array-collecting sink (keeps every record)',
-  upsert: 'records: engine → in-memory upsert sink (`createMemoryRecordSink({ columns: false })`)',
-  countingColumns: 'columns: engine → counting sink (`writeColumns`)',
-  upsertColumns: 'columns: engine → in-memory upsert sink (`createMemoryRecordSink()`, `writeColumns`)',
+  client: "client parse: `JSON.parse` + the client's validation (no engine)",
+  counting: 'records: client parse → engine → counting sink (streams batches away)',
+  array: 'records: client parse → engine → array-collecting sink (keeps every record)',
+  upsert: 'records: client parse → engine → in-memory upsert sink (`createMemoryRecordSink({ columns: false })`)',
+  countingColumns: 'columns: client parse → engine → counting sink (`writeColumns`)',
+  collectColumns: 'columns: client parse → engine → in-memory sink keeping every record (`writeColumns`)',
+  upsertColumns: 'columns: client parse → engine → in-memory upsert sink (`createMemoryRecordSink()`)',
 }
 
 const rate = (ms: number) => `${(((TOTAL_ROWS / ms) * 1000) / 1e6).toFixed(2)} M rows/s`
@@ -309,9 +423,11 @@ console.log(
     `${ACCOUNTS} accounts (org_id resolver), batches of 5,000, medians of ${RUNS} runs after a warm-up, Node ${process.version}, ` +
     `load average at start ${load()} (1 / 5 / 15 min), NODE_OPTIONS: ${process.env.NODE_OPTIONS || '(none)'}\n`,
 )
-console.log('| result shape | step | CPU time | ratio (CPU) | wall time | ratio (wall) | throughput (CPU) |')
-console.log('|---|---|---|---|---|---|---|')
-for (const shape of Object.keys(SHAPES) as Shape[]) {
+console.log(
+  '| result shape | step | CPU time | ratio (CPU) | wall time | ratio (wall) | GC pauses | throughput (CPU) |',
+)
+console.log('|---|---|---|---|---|---|---|---|')
+for (const shape of (Object.keys(SHAPES) as Shape[]).filter((s) => only('SYNC_BENCH_SHAPES')?.includes(s) ?? true)) {
   const r = await bench(shape)
   const base = r.medians.parse
   STEPS.forEach((step, i) => {
@@ -319,7 +435,7 @@ for (const shape of Object.keys(SHAPES) as Shape[]) {
     const label =
       i === 0 ? `${SHAPES[shape].label}; ${r.bytesPerRow.toFixed(0)} B/row, ${r.megabytes.toFixed(0)} MB` : ''
     console.log(
-      `| ${label} | ${STEP_LABELS[step]} | ${m.cpu.toFixed(0)} ms | ${(base.cpu / m.cpu).toFixed(2)} | ${m.wall.toFixed(0)} ms | ${(base.wall / m.wall).toFixed(2)} | ${rate(m.cpu)} |`,
+      `| ${label} | ${STEP_LABELS[step]} | ${m.cpu.toFixed(0)} ms | ${(base.cpu / m.cpu).toFixed(2)} | ${m.wall.toFixed(0)} ms | ${(base.wall / m.wall).toFixed(2)} | ${m.gc.toFixed(0)} ms | ${rate(m.cpu)} |`,
     )
   })
 }

@@ -94,8 +94,11 @@ export function isWideIntegerType(type: string): boolean {
   return /\b(U?Int(64|128|256))\b/.test(type)
 }
 
+// Every double beyond ±(2^53 − 1) is an integer, so a magnitude check tells a rounded integer literal.
+const isUnsafeNumber = (n: number) => n > Number.MAX_SAFE_INTEGER || n < -Number.MAX_SAFE_INTEGER
+
 function hasUnsafe(value: unknown): boolean {
-  if (typeof value === 'number') return Number.isInteger(value) && !Number.isSafeInteger(value)
+  if (typeof value === 'number') return isUnsafeNumber(value)
   if (Array.isArray(value)) return value.some(hasUnsafe)
   if (value !== null && typeof value === 'object') return Object.values(value).some(hasUnsafe)
   return false
@@ -114,13 +117,20 @@ export function findUnsafeIntegers(rows: readonly unknown[], types: readonly (st
     if (type === undefined || isWideIntegerType(type)) columns.push(c)
   }
   if (width > 0 && columns.length === 0) return false
-  for (const row of rows) {
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]
     if (!Array.isArray(row)) continue
     if (width === 0) {
       if (hasUnsafe(row)) return true
       continue
     }
-    for (const c of columns) if (hasUnsafe(row[c])) return true
+    for (let k = 0; k < columns.length; k++) {
+      const value = row[columns[k] as number]
+      // Numbers and strings (most cells) are told here; nested values (arrays, tuples, maps) are walked.
+      if (typeof value === 'number' ? isUnsafeNumber(value) : typeof value === 'object' && hasUnsafe(value)) {
+        return true
+      }
+    }
   }
   return false
 }
