@@ -25,6 +25,7 @@ import { runInNewContext } from 'node:vm'
 import { toQueryResult } from '../src/client/resources/toQueryResult'
 import { buildAccountIndex, createInMemoryDirectory } from '../src/resolve/index'
 import { type RecordSink, runSync, type SyncQueryClient } from '../src/sync/index'
+import { StringIds } from '../src/sync/StringIds'
 import { createMemoryRecordSink, exampleCatalog, productUsageQuery } from '../src/testing/index'
 
 const TOTAL_ROWS = Number(process.argv[2] ?? 1_000_000)
@@ -229,17 +230,22 @@ function countingColumnsSink(): RecordSink & { records: number } {
 }
 
 /**
- * An in-memory sink on the columnar path that keeps every record it is given (no upsert): each batch's columns are
- * copied into growing typed arrays and arrays of the (shared) strings.
+ * An in-memory sink on the columnar path that keeps every record it is given (no upsert), as an in-memory column
+ * store does: the low-cardinality string columns (account reference, account id, metric) dictionary-encoded (a
+ * number per distinct string, the numbers in typed arrays), timestamps kept as strings, rows and values copied into
+ * typed arrays.
  */
 function collectingColumnsSink(): RecordSink & { records: number } {
   let capacity = 1 << 16
   let row = new Uint32Array(capacity)
   let value = new Float64Array(capacity)
-  const accountRef: string[] = []
-  const accountId: string[] = []
-  const metric: string[] = []
-  const timestamp: string[] = []
+  const strings = [new StringIds(), new StringIds(), new StringIds()] as const
+  const timestamps: string[] = []
+  let codes = strings.map(() => new Int32Array(capacity))
+  const widen = <A extends Uint32Array | Int32Array | Float64Array>(from: A, to: A): A => {
+    to.set(from)
+    return to
+  }
   return {
     records: 0,
     async write(batch) {
@@ -249,21 +255,20 @@ function collectingColumnsSink(): RecordSink & { records: number } {
       const at = this.records
       if (at + batch.length > capacity) {
         while (at + batch.length > capacity) capacity *= 2
-        const grownRow = new Uint32Array(capacity)
-        const grownValue = new Float64Array(capacity)
-        grownRow.set(row)
-        grownValue.set(value)
-        row = grownRow
-        value = grownValue
+        row = widen(row, new Uint32Array(capacity))
+        value = widen(value, new Float64Array(capacity))
+        codes = codes.map((column) => widen(column, new Int32Array(capacity)))
       }
       row.set(batch.row.subarray(0, batch.length), at)
       value.set(batch.value.subarray(0, batch.length), at)
-      for (let i = 0; i < batch.length; i++) {
-        accountRef.push(batch.accountRef[i] as string)
-        accountId.push(batch.accountId[i] as string)
-        metric.push(batch.metric[i] as string)
-        timestamp.push(batch.timestamp[i] as string)
+      const columns = [batch.accountRef, batch.accountId, batch.metric]
+      for (let c = 0; c < columns.length; c++) {
+        const column = columns[c] as readonly string[]
+        const ids = strings[c] as StringIds
+        const out = codes[c] as Int32Array
+        for (let i = 0; i < batch.length; i++) out[at + i] = ids.idOf(column[i] as string)
       }
+      for (let i = 0; i < batch.length; i++) timestamps.push(batch.timestamp[i] as string)
       this.records += batch.length
     },
   }
@@ -409,7 +414,7 @@ const STEP_LABELS: Record<Step, string> = {
   array: 'records: client parse → engine → array-collecting sink (keeps every record)',
   upsert: 'records: client parse → engine → in-memory upsert sink (`createMemoryRecordSink({ columns: false })`)',
   countingColumns: 'columns: client parse → engine → counting sink (`writeColumns`)',
-  collectColumns: 'columns: client parse → engine → in-memory sink keeping every record (`writeColumns`)',
+  collectColumns: 'columns: client parse → engine → in-memory column store keeping every record (`writeColumns`)',
   upsertColumns: 'columns: client parse → engine → in-memory upsert sink (`createMemoryRecordSink()`)',
 }
 
