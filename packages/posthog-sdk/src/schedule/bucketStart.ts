@@ -1,5 +1,5 @@
 import type { AggregationGrain } from '../config/aggregationGrain'
-import { zonedWallTimeToUtc } from '../mapping/coerce/zonedTime'
+import { offsetAt, zonedWallTimeToUtc } from '../mapping/coerce/zonedTime'
 
 /** Time buckets as PostHog computes them: a grain in the project's IANA time zone (`toStartOfDay` uses the team's zone). */
 export interface BucketGrain {
@@ -10,32 +10,6 @@ export interface BucketGrain {
 
 const HOUR_MS = 3_600_000
 const DAY_MS = 86_400_000
-
-const formatters = new Map<string, Intl.DateTimeFormat>()
-
-// The wall-clock reading of `ms` in `timeZone`, as if that reading were UTC (`Date.UTC(y, m, d, h, mi, s, ms)`).
-function wallTime(ms: number, timeZone: string): number {
-  let formatter = formatters.get(timeZone)
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    })
-    formatters.set(timeZone, formatter)
-  }
-  const parts: Record<string, number> = {}
-  for (const part of formatter.formatToParts(new Date(ms))) {
-    if (part.type !== 'literal') parts[part.type] = Number(part.value)
-  }
-  const { year = 1970, month = 1, day = 1, hour = 0, minute = 0, second = 0 } = parts
-  return Date.UTC(year, month - 1, day, hour, minute, second) + (((ms % 1000) + 1000) % 1000)
-}
 
 // The local midnight that starts the bucket of the local day `wallDay` (a Date.UTC of the local date) and of the next.
 function dayBuckets(wallDay: number, unit: Exclude<AggregationGrain, 'hour'>): { first: number; next: number } {
@@ -60,7 +34,8 @@ function dayBuckets(wallDay: number, unit: Exclude<AggregationGrain, 'hour'>): {
 }
 
 function bucketOf(instant: number, { unit, timeZone }: BucketGrain): { start: number; next: number } {
-  const wall = wallTime(instant, timeZone)
+  // The wall-clock reading of the instant in the zone, as if that reading were UTC.
+  const wall = instant + offsetAt(instant, timeZone)
   if (unit === 'hour') {
     // Subtracting the local minutes and seconds keeps the two 02:00 hours of a fall-back night apart (a wall time
     // would name only the first) and follows zones with half-hour offsets (Asia/Kolkata hours start at :30 UTC).

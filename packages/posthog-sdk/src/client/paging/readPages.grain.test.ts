@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { bucketStart } from '../../schedule/bucketStart'
 import { isPostHogClientError, type PostHogClientError } from '../errors/PostHogClientError'
-import type { HogQLQueryResult } from '../resources/QueryTypes'
+import { fakeQueryResult } from './fakeQueryResult'
 import type { QueryPage } from './PagingTypes'
 import { type RunQuery, readPages } from './readPages'
 
@@ -35,23 +35,12 @@ function dailyCounts(events: Event[]) {
     const rows = [...groups]
       .map(([key, n]) => [key.split('|')[0], Number(key.split('|')[1]), n] as [string, number, number])
       .sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]))
-    const result: HogQLQueryResult = {
+    const result = fakeQueryResult(query, {
       columns: ['org', 'day', 'n'],
       types: ['String', "DateTime('Europe/Berlin')", 'UInt64'],
       results: rows.slice(0, limit),
-      hasMore: false,
-      truncation: null,
-      query,
-      hogql: null,
-      clickhouse: null,
-      timings: [],
-      limit: null,
-      isCached: false,
-      lastRefresh: null,
       timezone: 'Europe/Berlin',
-      queryId: null,
-      elapsedMs: 0,
-    }
+    })
     return { result }
   }
   return { run, windows }

@@ -2,7 +2,8 @@ import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import { describe, expect, it } from 'vitest'
 import { isPostHogClientError, type PostHogClientError } from '../errors/PostHogClientError'
-import type { HogQLQueryResult, QueryOptions } from '../resources/QueryTypes'
+import type { QueryOptions } from '../resources/QueryTypes'
+import { fakeQueryResult } from './fakeQueryResult'
 import type { QueryPage } from './PagingTypes'
 import { type RunQuery, readPages } from './readPages'
 
@@ -16,23 +17,7 @@ function limitedSource(times: number[]) {
     const start = Date.parse(String(options.values?.period_start ?? '1970-01-01T00:00:00Z'))
     const end = Date.parse(String(options.values?.period_end ?? '2100-01-01T00:00:00Z'))
     const rows = times.filter((t) => t >= start && t < end).map((t) => [t])
-    const result: HogQLQueryResult = {
-      columns: ['t'],
-      types: ['Int64'],
-      results: rows.slice(0, limit),
-      hasMore: false,
-      truncation: null,
-      query,
-      hogql: null,
-      clickhouse: null,
-      timings: [],
-      limit: null,
-      isCached: false,
-      lastRefresh: null,
-      timezone: null,
-      queryId: null,
-      elapsedMs: 0,
-    }
+    const result = fakeQueryResult(query, { columns: ['t'], types: ['Int64'], results: rows.slice(0, limit) })
     return { result }
   }
   return { run, calls }

@@ -23,8 +23,8 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 // from `en-US`, which writes years BC without a sign.
 const EARLIEST_RULE_MS = Date.UTC(1800, 0, 1)
 
-/** Offset of `timeZone` from UTC at the instant `utcMs`, in milliseconds (positive east of Greenwich). */
-function offsetAt(instantMs: number, timeZone: string): number {
+/** Offset of `timeZone` from UTC at the instant `instantMs`, in milliseconds (positive east of Greenwich). */
+export function offsetAt(instantMs: number, timeZone: string): number {
   const utcMs = Math.max(instantMs, EARLIEST_RULE_MS)
   const parts: Record<string, number> = {}
   for (const part of formatterFor(timeZone).formatToParts(new Date(utcMs))) {
