@@ -81,6 +81,8 @@ export {
   setQueryEnabledRequestSchema,
 } from './schemas/queries'
 export type {
+  ApiFinishedRun,
+  ApiInFlightRun,
   ApiRejectedRow,
   ApiRun,
   GetRunResponse,
@@ -90,10 +92,14 @@ export type {
   ListRunsResponse,
 } from './schemas/runs'
 export {
+  ApiRunStatus,
   ApiRunTrigger,
+  apiFinishedRunSchema,
+  apiInFlightRunSchema,
   apiRejectedRowSchema,
   apiRunSchema,
   getRunResponseSchema,
+  isRunInFlight,
   listRunRejectsQuerySchema,
   listRunRejectsResponseSchema,
   listRunsQuerySchema,

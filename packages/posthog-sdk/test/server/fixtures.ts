@@ -1,7 +1,9 @@
-import type { ApiRejectedRow, ApiRun } from '../../src/api/index'
+import type { ApiFinishedRun, ApiInFlightRun, ApiRejectedRow } from '../../src/api/index'
 
 /** A finished run report as the sync worker would save it. */
-export function runFixture(overrides: Partial<ApiRun> & Pick<ApiRun, 'id' | 'queryId' | 'startedAt'>): ApiRun {
+export function runFixture(
+  overrides: Partial<ApiFinishedRun> & Pick<ApiFinishedRun, 'id' | 'queryId' | 'startedAt'>,
+): ApiFinishedRun {
   return {
     trigger: 'schedule',
     queryName: 'Daily events',
@@ -16,6 +18,22 @@ export function runFixture(overrides: Partial<ApiRun> & Pick<ApiRun, 'id' | 'que
     reasons: [],
     posthog: { hogql: ['SELECT 1'], requests: 1, elapsedMs: 80, timings: [] },
     error: null,
+    ...overrides,
+  }
+}
+
+/** A run the worker has saved but not finished: `running` with progress (or `queued`, not started yet). */
+export function inFlightRunFixture(
+  overrides: Partial<ApiInFlightRun> & Pick<ApiInFlightRun, 'id' | 'queryId' | 'queuedAt'>,
+): ApiInFlightRun {
+  return {
+    trigger: 'manual',
+    queryName: 'Daily events',
+    type: 'product_usage',
+    status: 'running',
+    dryRun: false,
+    startedAt: overrides.queuedAt,
+    progress: { rowsRead: 500, written: 490, rejected: 10 },
     ...overrides,
   }
 }

@@ -61,15 +61,19 @@ export async function emulatorOrgIds(emulator: Emulator, count: number): Promise
 }
 
 export async function startHarness(
-  options: { hostGuard?: HostGuardOptions; catalog?: Catalog; fetch?: typeof fetch; emulator?: Emulator } & Pick<
-    PostHogHandlerOptions,
-    'limits'
-  > = {},
+  options: {
+    hostGuard?: HostGuardOptions
+    catalog?: Catalog
+    fetch?: typeof fetch
+    emulator?: Emulator
+    /** The scheduler saves each run-now as a `queued` run in `runs`, as a real worker does. */
+    queueRuns?: boolean
+  } & Pick<PostHogHandlerOptions, 'limits'> = {},
 ): Promise<Harness> {
   const emulator = options.emulator ?? (await startEmulator({ size: 5000 }))
   const logger = createMemoryLogger()
-  const scheduler = createMemoryScheduler()
   const runs = createMemoryRunStore()
+  const scheduler = createMemoryScheduler(options.queueRuns ? { runs } : {})
   const secretBytes = createMemorySecretBlobStorage()
   const accounts = new Map<string, DirectoryAccount[]>()
   const key = crypto.getRandomValues(new Uint8Array(32))

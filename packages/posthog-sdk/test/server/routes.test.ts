@@ -274,7 +274,7 @@ describe('run routes', () => {
 
   it('gets one run and pages its rejects', async () => {
     const api = h.client('acme')
-    expect((await api.getRun('run_4')).counts.read).toBe(10)
+    expect(await api.getRun('run_4')).toMatchObject({ status: 'partial', counts: { read: 10 } })
     const page = await api.listRunRejects('run_4', { limit: 5 })
     expect(page).toMatchObject({ total: 7 })
     expect(page.rejects.map((reject) => reject.row)).toEqual([1, 2, 3, 4, 5])

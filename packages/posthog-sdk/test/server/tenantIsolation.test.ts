@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { productUsageQuery } from '../../src/testing/index'
-import { rejectsFixture, runFixture } from './fixtures'
+import { inFlightRunFixture, rejectsFixture, runFixture } from './fixtures'
 import { type Harness, startHarness } from './harness'
 
 let h: Harness
@@ -53,6 +53,22 @@ describe('tenant isolation', () => {
     await expect(globex.getRun('acme-run')).rejects.toMatchObject({ status: 404, code: 'run_not_found' })
     await expect(globex.listRunRejects('acme-run')).rejects.toMatchObject({ status: 404 })
     await expect(globex.getRunRejectsCsv('acme-run')).rejects.toMatchObject({ status: 404 })
+  })
+
+  it("does not show another tenant's run in flight, nor let a same-id run of its own touch it", async () => {
+    const running = inFlightRunFixture({ id: 'acme-live', queryId: 'acme-usage', queuedAt: '2026-04-02T00:00:00Z' })
+    await h.runs.save('acme', running)
+    await h.runs.addRejects('acme', 'acme-live', rejectsFixture(2))
+    const globex = h.client('globex')
+    await expect(globex.getRun('acme-live')).rejects.toMatchObject({ status: 404, code: 'run_not_found' })
+    await expect(globex.listRunRejects('acme-live')).rejects.toMatchObject({ status: 404 })
+    expect((await globex.listRuns()).runs.map((run) => run.id)).not.toContain('acme-live')
+    await h.runs.save(
+      'globex',
+      runFixture({ id: 'acme-live', queryId: 'acme-usage', startedAt: '2026-04-03T00:00:00Z' }),
+    )
+    expect(await h.client('acme').getRun('acme-live')).toEqual(running)
+    expect((await h.client('acme').listRuns()).runs.map((run) => run.id)).toEqual(['acme-live', 'acme-run'])
   })
 
   it('lets a tenant save a query with the same id without touching the other', async () => {

@@ -1,6 +1,7 @@
 import * as z from 'zod'
-import { runReportSchema, sampledRejectSchema } from '../../sync/index'
-import { apiLimits, cursorSchema, pageLimitSchema, resourceIdSchema } from './common'
+import { QUERY_TYPES } from '../../config/index'
+import { RunStatus, runReportSchema, sampledRejectSchema } from '../../sync/index'
+import { apiLimits, cursorSchema, isoDateTimeSchema, pageLimitSchema, resourceIdSchema } from './common'
 
 /**
  * A row a run (or dry run) skipped: 1-based `row` in the query result, the `column` and `value` that failed, a stable
@@ -16,16 +17,74 @@ export const ApiRunTrigger = { Schedule: 'schedule', Manual: 'manual', Backfill:
 /** How a run was started. */
 export type ApiRunTrigger = (typeof ApiRunTrigger)[keyof typeof ApiRunTrigger]
 
+const triggerSchema = z.enum([ApiRunTrigger.Schedule, ApiRunTrigger.Manual, ApiRunTrigger.Backfill])
+const countSchema = z.number().int().nonnegative()
+
 /**
- * One sync run of a saved query, the audit record the history view shows: the sync engine's `RunReport`
- * (status, counts, reasons with samples, PostHog timings and the HogQL sent) plus the run's id and trigger.
+ * Every status a run passes through: `queued` (the scheduler accepted it), `running` (the worker is reading and
+ * writing), then one final status of the sync engine's `RunStatus` (`succeeded`, `partial`, `failed`, `skipped`).
  */
-export const apiRunSchema = runReportSchema.extend({
+export const ApiRunStatus = {
+  Queued: 'queued',
+  Running: 'running',
+  ...RunStatus,
+} as const
+/** Every status a run passes through. */
+export type ApiRunStatus = (typeof ApiRunStatus)[keyof typeof ApiRunStatus]
+
+/**
+ * A run that has not finished yet: queued, or running with its progress so far. The worker saves it when the run is
+ * queued and again as it progresses; the finished run replaces it under the same `id`.
+ */
+export const apiInFlightRunSchema = z.object({
   id: z.string(),
-  trigger: z.enum([ApiRunTrigger.Schedule, ApiRunTrigger.Manual, ApiRunTrigger.Backfill]),
+  trigger: triggerSchema,
+  queryId: z.string(),
+  queryName: z.string(),
+  type: z.enum(QUERY_TYPES),
+  status: z.enum([ApiRunStatus.Queued, ApiRunStatus.Running]),
+  /** A dry run maps and resolves but writes nothing. */
+  dryRun: z.boolean(),
+  /** When the scheduler accepted the run. */
+  queuedAt: isoDateTimeSchema,
+  /** When the worker started it; `null` while queued. */
+  startedAt: isoDateTimeSchema.nullable(),
+  /** Counts so far (the sync engine's `SyncProgress`); all 0 while queued. */
+  progress: z.object({
+    /** Rows read from PostHog so far. */
+    rowsRead: countSchema,
+    /** Records written so far. */
+    written: countSchema,
+    /** Rows (or cells) rejected so far. */
+    rejected: countSchema,
+  }),
 })
-/** One sync run of a saved query. */
+/** A run that has not finished yet. */
+export type ApiInFlightRun = z.infer<typeof apiInFlightRunSchema>
+
+/**
+ * A finished run: the sync engine's `RunReport` (status, counts, reasons with samples, PostHog timings and the HogQL
+ * sent) plus the run's id and trigger. Reports stored before runs had an in-flight state have exactly this shape.
+ */
+export const apiFinishedRunSchema = runReportSchema.extend({ id: z.string(), trigger: triggerSchema })
+/** A finished run. */
+export type ApiFinishedRun = z.infer<typeof apiFinishedRunSchema>
+
+/**
+ * One sync run of a saved query, the audit record the history view shows: in flight (`queued`, `running`) or
+ * finished (a final status); narrow with {@link isRunInFlight} or on `status`.
+ */
+export const apiRunSchema = z.discriminatedUnion('status', [apiInFlightRunSchema, apiFinishedRunSchema])
+/** One sync run of a saved query, in flight or finished. */
 export type ApiRun = z.infer<typeof apiRunSchema>
+
+/**
+ * Whether the run is still queued or running (it has `progress`, not yet counts and a final status).
+ * @example const active = runs.filter(isRunInFlight)
+ */
+export function isRunInFlight(run: ApiRun): run is ApiInFlightRun {
+  return run.status === ApiRunStatus.Queued || run.status === ApiRunStatus.Running
+}
 
 /** `GET /runs` query string. */
 export const listRunsQuerySchema = z.object({
@@ -44,12 +103,15 @@ export interface ListRunsQuery {
   limit?: number
 }
 
-/** `GET /runs` response: newest first; pass `nextCursor` back for the next page (`null` at the end). */
+/**
+ * `GET /runs` response: runs in flight first (newest queued first), then finished runs newest first; pass
+ * `nextCursor` back for the next page (`null` at the end).
+ */
 export const listRunsResponseSchema = z.object({ runs: z.array(apiRunSchema), nextCursor: z.string().nullable() })
 /** `GET /runs` response. */
 export type ListRunsResponse = z.infer<typeof listRunsResponseSchema>
 
-/** `GET /runs/:runId` response. */
+/** `GET /runs/:runId` response: the run from the moment it is queued, in flight or finished. */
 export const getRunResponseSchema = z.object({ run: apiRunSchema })
 /** `GET /runs/:runId` response. */
 export type GetRunResponse = z.infer<typeof getRunResponseSchema>

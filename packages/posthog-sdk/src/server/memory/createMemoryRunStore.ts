@@ -1,4 +1,4 @@
-import { ApiError, ApiErrorCode, type ApiRejectedRow, type ApiRun } from '../../api/index'
+import { ApiError, ApiErrorCode, type ApiRejectedRow, type ApiRun, isRunInFlight } from '../../api/index'
 import type { RunStore } from '../ports/RunStore'
 
 interface Entry {
@@ -12,8 +12,14 @@ const badCursor = () =>
     issues: [{ path: 'cursor', message: 'Pass back nextCursor unchanged, or leave it out for the first page.' }],
   })
 
-// Newest first, ties broken by id, so pages stay stable while new runs arrive (keyset paging, not offsets).
-const newerFirst = (a: ApiRun, b: ApiRun) => b.startedAt.localeCompare(a.startedAt) || b.id.localeCompare(a.id)
+/** Where a run sorts: in-flight runs before finished ones, then newest first (queued or started), then by id. */
+type SortKey = [group: 0 | 1, at: string, id: string]
+const sortKey = (run: ApiRun): SortKey => (isRunInFlight(run) ? [0, run.queuedAt, run.id] : [1, run.startedAt, run.id])
+// Keyset order, so pages stay stable while new runs arrive (not offsets).
+const compareKeys = (a: SortKey, b: SortKey) => a[0] - b[0] || b[1].localeCompare(a[1]) || b[2].localeCompare(a[2])
+
+// How far along its lifecycle a run is; a save never moves a run back.
+const stage = (run: ApiRun) => (run.status === 'queued' ? 0 : run.status === 'running' ? 1 : 2)
 
 function encode(value: unknown): string {
   return btoa(JSON.stringify(value)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
@@ -26,7 +32,10 @@ function decode(cursor: string): unknown {
   }
 }
 
-/** A {@link RunStore} in memory with keyset cursors; for tests, examples and single-process demos. */
+/**
+ * A {@link RunStore} in memory with keyset cursors, in-flight runs listed first; for tests, examples and
+ * single-process demos.
+ */
 export function createMemoryRunStore(): RunStore {
   const byTenant = new Map<string, Map<string, Entry>>()
   const tenant = (tenantId: string) => {
@@ -39,23 +48,29 @@ export function createMemoryRunStore(): RunStore {
   }
   return {
     async list(tenantId, { queryId, cursor, limit }) {
-      let after: { startedAt: string; id: string } | undefined
+      let after: SortKey | undefined
       if (cursor !== undefined) {
         const decoded = decode(cursor)
-        if (!Array.isArray(decoded) || typeof decoded[0] !== 'string' || typeof decoded[1] !== 'string')
+        if (
+          !Array.isArray(decoded) ||
+          (decoded[0] !== 0 && decoded[0] !== 1) ||
+          typeof decoded[1] !== 'string' ||
+          typeof decoded[2] !== 'string'
+        )
           throw badCursor()
-        after = { startedAt: decoded[0], id: decoded[1] }
+        after = decoded as SortKey
       }
       const sorted = [...tenant(tenantId).values()]
         .map((entry) => entry.run)
         .filter((run) => queryId === undefined || run.queryId === queryId)
-        .sort(newerFirst)
-        .filter((run) => !after || newerFirst(after as ApiRun, run) < 0)
+        .map((run) => ({ run, key: sortKey(run) }))
+        .sort((a, b) => compareKeys(a.key, b.key))
+        .filter(({ key }) => !after || compareKeys(after, key) < 0)
       const page = sorted.slice(0, limit)
       const last = page.at(-1)
       return {
-        runs: structuredClone(page),
-        nextCursor: sorted.length > limit && last ? encode([last.startedAt, last.id]) : null,
+        runs: structuredClone(page.map(({ run }) => run)),
+        nextCursor: sorted.length > limit && last ? encode(last.key) : null,
       }
     },
     async get(tenantId, runId) {
@@ -78,6 +93,7 @@ export function createMemoryRunStore(): RunStore {
     async save(tenantId, run) {
       const runs = tenant(tenantId)
       const existing = runs.get(run.id)
+      if (existing && stage(run) < stage(existing.run)) return
       runs.set(run.id, { run: structuredClone(run), rejects: existing?.rejects ?? [] })
     },
     async addRejects(tenantId, runId, rejects) {

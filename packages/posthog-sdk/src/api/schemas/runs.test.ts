@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest'
+import { type ApiRun, apiRunSchema, getRunResponseSchema, isRunInFlight, listRunsResponseSchema } from '../index'
+
+// A finished run as SDK versions before in-flight runs stored it (and before `posthog.pages` existed): stores hold
+// such JSON, and it must keep parsing as a finished run.
+const storedBeforeInFlight = JSON.parse(`{
+  "id": "run_7f3a", "trigger": "schedule", "queryId": "usage-daily", "queryName": "Daily product usage",
+  "type": "product_usage", "status": "partial", "skipReason": null, "dryRun": false,
+  "startedAt": "2026-10-02T05:00:00.000Z", "finishedAt": "2026-10-02T05:00:04.000Z", "durationMs": 4000,
+  "window": { "start": "2026-10-01T00:00:00.000Z", "end": "2026-10-02T00:00:00.000Z" },
+  "counts": { "read": 12, "written": 11, "rejected": 1, "unmatched": 1, "ambiguous": 0,
+    "byReason": { "unmatched_account": 1 } },
+  "reasons": [], "posthog": { "hogql": ["SELECT 1", "SELECT 1"], "requests": 2, "elapsedMs": 90, "timings": [] },
+  "error": null
+}`)
+
+const running = {
+  id: 'run_8b1c',
+  trigger: 'manual',
+  queryId: 'usage-daily',
+  queryName: 'Daily product usage',
+  type: 'product_usage',
+  status: 'running',
+  dryRun: false,
+  queuedAt: '2026-11-27T10:00:00Z',
+  startedAt: '2026-11-27T10:00:01Z',
+  progress: { rowsRead: 5000, written: 4990, rejected: 10 },
+}
+
+describe('apiRunSchema', () => {
+  it('still parses a finished run stored before runs had in-flight states, as a finished run', () => {
+    const run = apiRunSchema.parse(storedBeforeInFlight)
+    expect(run).toEqual(storedBeforeInFlight)
+    expect(isRunInFlight(run)).toBe(false)
+    expect(getRunResponseSchema.parse({ run: storedBeforeInFlight }).run.status).toBe('partial')
+  })
+
+  it('parses queued and running runs with their progress, and lists them beside finished ones', () => {
+    const queued = { ...running, status: 'queued', startedAt: null, progress: { rowsRead: 0, written: 0, rejected: 0 } }
+    const page = listRunsResponseSchema.parse({ runs: [running, queued, storedBeforeInFlight], nextCursor: null })
+    expect(page.runs.map((run) => [run.status, isRunInFlight(run)])).toEqual([
+      ['running', true],
+      ['queued', true],
+      ['partial', false],
+    ])
+    const first = page.runs[0] as ApiRun
+    expect(isRunInFlight(first) && first.progress.written).toBe(4990)
+  })
+
+  it('says which field is wrong in a run that is in flight without its progress', () => {
+    const { progress: _, ...noProgress } = running
+    const result = apiRunSchema.safeParse(noProgress)
+    expect(result.success).toBe(false)
+    expect(result.error?.issues.map((issue) => issue.path.join('.'))).toEqual(['progress'])
+  })
+
+  it('refuses a status outside the lifecycle, naming the status field', () => {
+    const result = apiRunSchema.safeParse({ ...running, status: 'paused' })
+    expect(result.success).toBe(false)
+    expect(result.error?.issues[0]?.path).toEqual(['status'])
+  })
+
+  it('refuses a finished status without the report (no counts): a final save must carry the whole report', () => {
+    const result = apiRunSchema.safeParse({ ...running, status: 'succeeded' })
+    expect(result.success).toBe(false)
+    expect(result.error?.issues.map((issue) => issue.path[0])).toContain('counts')
+  })
+})
