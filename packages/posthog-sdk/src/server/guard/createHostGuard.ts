@@ -28,6 +28,12 @@ export interface HostGuardOptions {
 export interface HostGuard {
   /** Resolves with the URL when it may be fetched; rejects with a {@link HostGuardError} saying why not. */
   check(url: string | URL): Promise<URL>
+  /**
+   * Resolves a host name (or judges an IP literal) to the addresses a connection may use, under the same rules as
+   * `check`: every address must be public or allow-listed, else it rejects with `host_private_address`. The guarded
+   * fetch calls it again when it opens the connection, so the socket goes to an address that passed.
+   */
+  lookup(hostname: string): Promise<string[]>
 }
 
 /**
@@ -36,8 +42,8 @@ export interface HostGuard {
  * metadata address, unless allow-listed. Decimal (`2130706433`) and hex (`0x7f000001`) IPv4 forms are normalised
  * by the WHATWG URL parser before the check, so they are judged as the address they mean.
  *
- * DNS can change between this check and the connection (rebinding); hosts that need a hard guarantee should also
- * block egress to private ranges at the network level.
+ * The name is resolved twice: by `check`, and by {@link createGuardedFetch} through `lookup` when it connects (on
+ * Node), so a DNS answer that changes in between (rebinding) is judged again rather than trusted.
  *
  * @example
  * const guard = createHostGuard({ allowHosts: ['127.0.0.1'], allowHttp: true })
@@ -61,7 +67,54 @@ export function createHostGuard(options: HostGuardOptions = {}): HostGuard {
     )
   }
 
+  // A trailing dot (`localhost.`) names the same host; drop it so the checks see the usual form.
+  const normalize = (hostname: string) => hostname.toLowerCase().replace(/\.$/, '')
+
+  async function lookup(name: string): Promise<string[]> {
+    const hostname = normalize(name)
+    const literal = classifyAddress(hostname)
+    if (literal) {
+      if (literal.class !== 'public' && !addressAllowed(literal.address) && !hostAllowed(hostname)) {
+        refuseAddress(hostname, literal.address, literal.class, literal.range)
+      }
+      return [literal.address]
+    }
+    const trusted = hostAllowed(hostname)
+    // RFC 6761: *.localhost always means this machine, whatever DNS says.
+    if (!trusted && (hostname === 'localhost' || hostname.endsWith('.localhost'))) {
+      refuseAddress(hostname, '127.0.0.1', 'non_public', 'loopback')
+    }
+    let addresses: string[]
+    try {
+      addresses = await resolve(hostname)
+    } catch (cause) {
+      if (cause instanceof HostGuardError) throw cause
+      throw new HostGuardError(
+        HostGuardErrorCode.HostUnresolvable,
+        `${hostname} could not be resolved; check the API host for typos.`,
+        { cause },
+      )
+    }
+    if (addresses.length === 0) {
+      throw new HostGuardError(HostGuardErrorCode.HostUnresolvable, `${hostname} has no addresses; check the API host.`)
+    }
+    return addresses.map((address) => {
+      const resolved = classifyAddress(address)
+      if (!resolved) {
+        throw new HostGuardError(
+          HostGuardErrorCode.HostUnresolvable,
+          `${hostname} resolved to "${address}", not an IP address.`,
+        )
+      }
+      if (!trusted && resolved.class !== 'public' && !addressAllowed(resolved.address)) {
+        refuseAddress(hostname, resolved.address, resolved.class, resolved.range)
+      }
+      return resolved.address
+    })
+  }
+
   return {
+    lookup,
     async check(input) {
       let url: URL
       try {
@@ -81,50 +134,8 @@ export function createHostGuard(options: HostGuardOptions = {}): HostGuard {
           'Remove the user name and password from the API host; the API key is sent separately.',
         )
       }
-      // A trailing dot (`localhost.`) names the same host; drop it so the checks below see the usual form.
-      const hostname = url.hostname.toLowerCase().replace(/\.$/, '')
-      if (hostAllowed(hostname)) return url
-
-      const literal = classifyAddress(hostname)
-      if (literal) {
-        if (literal.class !== 'public' && !addressAllowed(literal.address)) {
-          refuseAddress(hostname, literal.address, literal.class, literal.range)
-        }
-        return url
-      }
-      // RFC 6761: *.localhost always means this machine, whatever DNS says.
-      if (hostname === 'localhost' || hostname.endsWith('.localhost')) {
-        refuseAddress(hostname, '127.0.0.1', 'non_public', 'loopback')
-      }
-      let addresses: string[]
-      try {
-        addresses = await resolve(hostname)
-      } catch (cause) {
-        if (cause instanceof HostGuardError) throw cause
-        throw new HostGuardError(
-          HostGuardErrorCode.HostUnresolvable,
-          `${hostname} could not be resolved; check the API host for typos.`,
-          { cause },
-        )
-      }
-      if (addresses.length === 0) {
-        throw new HostGuardError(
-          HostGuardErrorCode.HostUnresolvable,
-          `${hostname} has no addresses; check the API host.`,
-        )
-      }
-      for (const address of addresses) {
-        const resolved = classifyAddress(address)
-        if (!resolved) {
-          throw new HostGuardError(
-            HostGuardErrorCode.HostUnresolvable,
-            `${hostname} resolved to "${address}", not an IP address.`,
-          )
-        }
-        if (resolved.class !== 'public' && !addressAllowed(resolved.address)) {
-          refuseAddress(hostname, resolved.address, resolved.class, resolved.range)
-        }
-      }
+      // An allow-listed name is trusted as named: `check` does not resolve it (`lookup` still does, to connect).
+      if (!hostAllowed(normalize(url.hostname))) await lookup(url.hostname)
       return url
     },
   }
