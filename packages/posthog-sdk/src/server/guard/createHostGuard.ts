@@ -42,7 +42,7 @@ export interface HostGuard {
  * metadata address, unless allow-listed. Decimal (`2130706433`) and hex (`0x7f000001`) IPv4 forms are normalised
  * by the WHATWG URL parser before the check, so they are judged as the address they mean.
  *
- * The name is resolved twice: by `check`, and by {@link createGuardedFetch} through `lookup` when it connects (on
+ * The name is resolved twice: by `check`, and by `createGuardedFetch` through `lookup` when it connects (on
  * Node), so a DNS answer that changes in between (rebinding) is judged again rather than trusted.
  *
  * @example
