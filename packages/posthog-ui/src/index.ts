@@ -9,6 +9,8 @@ export type {
   ApiClient,
   ApiClientOptions,
   ApiErrorCode,
+  ApiFinishedRun,
+  ApiInFlightRun,
   ApiRejectedRow,
   ApiRun,
   Cadence,
@@ -63,6 +65,7 @@ export type { UseDryRunInput } from './hooks/useDryRun'
 export { useDryRun } from './hooks/useDryRun'
 export { usePreview } from './hooks/usePreview'
 export { useQueries } from './hooks/useQueries'
+export type { UseRunOptions } from './hooks/useRun'
 export { useRun } from './hooks/useRun'
 export { useRunNow } from './hooks/useRunNow'
 export { useRunRejects } from './hooks/useRunRejects'

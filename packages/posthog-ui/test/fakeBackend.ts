@@ -1,6 +1,7 @@
 // A stand-in for the host backend that answers the real api client from fixtures, in the browser (stories) and in
 // jsdom (tests). It routes with the SDK's own operation table, so a path or method change in the protocol breaks it.
 import {
+  type ApiFinishedRun,
   type ApiOperationName,
   type ApiRejectedRow,
   type ApiRun,
@@ -154,7 +155,7 @@ export function createFakeBackend(options: FakeBackendOptions = {}) {
       case 'runQuery': {
         // The fake scheduler runs at once: the next list shows the finished run.
         const done: ApiRun = {
-          ...(fx.runs[1] as ApiRun),
+          ...(fx.runs[1] as ApiFinishedRun),
           id: `run-now-${calls.length}`,
           queryId: params.queryId ?? '',
           trigger: 'manual',

@@ -1,8 +1,8 @@
 // Fixture data shared by component tests and stories. The fake backend serves it through the real api client, which
 // parses every answer with the SDK's response schemas, so a fixture that drifts from the protocol fails loudly.
 import type {
+  ApiFinishedRun,
   ApiRejectedRow,
-  ApiRun,
   Catalog,
   ConnectionView,
   DryRunResponse,
@@ -188,7 +188,12 @@ function byReason(rejects: readonly ApiRejectedRow[]) {
   return counts
 }
 
-function run(index: number, status: ApiRun['status'], read: number, rejects: readonly ApiRejectedRow[] = []): ApiRun {
+function run(
+  index: number,
+  status: ApiFinishedRun['status'],
+  read: number,
+  rejects: readonly ApiRejectedRow[] = [],
+): ApiFinishedRun {
   const started = Date.UTC(2026, 10, 26 - index, 5, 0, 0)
   const durationMs = status === 'skipped' ? 3 : 4_000 + index * 900
   const reasons = [...new Set(rejects.map((r) => r.reason))].map((reason) => {
@@ -234,7 +239,7 @@ function run(index: number, status: ApiRun['status'], read: number, rejects: rea
 }
 
 /** Twelve runs of the usage query, newest first, with every status. */
-export const runs: ApiRun[] = [
+export const runs: ApiFinishedRun[] = [
   run(0, 'partial', 1480, partialRunRejects),
   run(1, 'succeeded', 1502),
   run(2, 'succeeded', 1390),

@@ -1,4 +1,4 @@
-import type { ApiError, ListRunsResponse } from '@statisfy/posthog-sdk'
+import { type ApiError, isRunInFlight, type ListRunsResponse } from '@statisfy/posthog-sdk'
 import { type InfiniteData, type UseInfiniteQueryResult, useInfiniteQuery } from '@tanstack/react-query'
 import { usePostHogIntegration } from '../provider/PostHogIntegrationContext'
 import { postHogQueryKeys } from './queryKeys'
@@ -10,18 +10,23 @@ export type UseRunsOptions = {
   /** Runs per page. @default 20 */
   limit?: number
   /**
-   * Refetch the first page every N milliseconds (e.g. after "Run now", until the run appears: runs are listed
-   * once they finish). @default false
+   * Refetch every N milliseconds regardless of what is listed (e.g. after "Run now" with a scheduler that lists a
+   * run only once it finishes, until it appears). @default false
    */
   pollMs?: number | false
+  /**
+   * Refetch every N milliseconds while a listed run is queued or running, so its progress and its end show; stops
+   * once none is. `false` to not. @default 2000
+   */
+  pollInFlightMs?: number | false
 }
 
-/** Finished sync runs, newest first, paged by cursor (`fetchNextPage`). */
+/** Sync runs: those in flight (queued, running) first, then finished ones newest first, paged by cursor (`fetchNextPage`). */
 export function useRuns(
   options: UseRunsOptions = {},
 ): UseInfiniteQueryResult<InfiniteData<ListRunsResponse, string | undefined>, ApiError> {
   const { client } = usePostHogIntegration()
-  const { queryId, limit, pollMs = false } = options
+  const { queryId, limit, pollMs = false, pollInFlightMs = 2000 } = options
   const filter = { ...(queryId ? { queryId } : {}), ...(limit ? { limit } : {}) }
   return useInfiniteQuery({
     queryKey: postHogQueryKeys.runs(filter),
@@ -29,6 +34,11 @@ export function useRuns(
       client.listRuns({ ...filter, ...(pageParam ? { cursor: pageParam } : {}) }, { signal }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page) => page.nextCursor ?? undefined,
-    refetchInterval: pollMs,
+    refetchInterval: (query) => {
+      if (pollMs !== false) return pollMs
+      // In-flight runs are listed first, so the first page says whether any run is still going.
+      const inFlight = query.state.data?.pages[0]?.runs.some(isRunInFlight) ?? false
+      return inFlight ? pollInFlightMs : false
+    },
   })
 }

@@ -200,7 +200,16 @@ export const defaultMessages = {
   runWritten: 'Written',
   runRejected: 'Rejected',
   runDuration: 'Duration',
-  statusLabels: { succeeded: 'Succeeded', partial: 'Partial', failed: 'Failed', skipped: 'Skipped' },
+  statusLabels: {
+    queued: 'Queued',
+    running: 'Running',
+    succeeded: 'Succeeded',
+    partial: 'Partial',
+    failed: 'Failed',
+    skipped: 'Skipped',
+  },
+  /** A running run's status chip: its label and the rows read so far (formatted). */
+  runProgress: (status: string, rowsRead: string) => `${status} · ${rowsRead} rows read`,
   skipReasons: {
     tracking_disabled: 'Skipped: activity tracking is off for this account.',
     query_disabled: 'Skipped: the query was disabled.',

@@ -1,4 +1,4 @@
-import type { ApiRun } from '@statisfy/posthog-sdk'
+import type { ApiFinishedRun } from '@statisfy/posthog-sdk'
 import { useDownloadRejectsCsv } from '../../hooks/useDownloadRejectsCsv'
 import { useRunRejects } from '../../hooks/useRunRejects'
 import { useMessages } from '../../i18n/useMessages'
@@ -9,7 +9,7 @@ import { groupRejects } from '../MappingEditor/groupRejects'
 import { formatCell } from '../PreviewTable/columnKind'
 
 /** A run's rejected rows grouped by reason, each row with its data, paged from the server; CSV of all of them. */
-export function RunRejects({ run }: { run: ApiRun }) {
+export function RunRejects({ run }: { run: ApiFinishedRun }) {
   const m = useMessages()
   const rejects = useRunRejects(run.id)
   const download = useDownloadRejectsCsv()
@@ -42,7 +42,7 @@ export function RunRejects({ run }: { run: ApiRun }) {
         >
           <h3 className="sf-label" style={{ margin: 0 }}>
             {m.rejectSummary(
-              run.counts.byReason[group.reason as keyof ApiRun['counts']['byReason']] ?? group.count,
+              run.counts.byReason[group.reason as keyof ApiFinishedRun['counts']['byReason']] ?? group.count,
               run.counts.read,
               group.column,
               m.rejectReasons[group.reason] ?? m.rejectOther(group.reason),

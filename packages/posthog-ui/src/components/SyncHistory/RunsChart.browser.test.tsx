@@ -1,13 +1,13 @@
 // Bar widths need real layout, so this runs in Chromium (vitest browser mode): `npx vitest run --project=browser`.
-import type { ApiRun } from '@statisfy/posthog-sdk'
+import type { ApiFinishedRun } from '@statisfy/posthog-sdk'
 import { cleanup, render } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
 import { runs } from '../../../test/fixtures'
 import { KitRoot } from '../../theme/KitRoot'
 import { RunsChart } from './RunsChart'
 
-const many = (n: number): ApiRun[] =>
-  Array.from({ length: n }, (_, i) => ({ ...(runs[i % runs.length] as ApiRun), id: `run-${i}` }))
+const many = (n: number): ApiFinishedRun[] =>
+  Array.from({ length: n }, (_, i) => ({ ...(runs[i % runs.length] as ApiFinishedRun), id: `run-${i}` }))
 
 afterEach(cleanup)
 

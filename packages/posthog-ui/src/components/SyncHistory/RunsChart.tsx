@@ -1,4 +1,4 @@
-import type { ApiRun } from '@statisfy/posthog-sdk'
+import type { ApiFinishedRun } from '@statisfy/posthog-sdk'
 import type { CSSProperties } from 'react'
 import { useMessages } from '../../i18n/useMessages'
 import { useDateFormat } from './useDateFormat'
@@ -8,9 +8,9 @@ import { useDateFormat } from './useDateFormat'
  * with the scale's top labelled. Built from HTML boxes rather than a scaled SVG so bars keep a bounded width
  * (one run is one slim bar, a hundred runs share the width) and the labels keep their size at any width. Each bar has
  * a tooltip (date, status, written, rejected); the whole is one `role="img"` with a summary for screen readers
- * (the table below has every number).
+ * (the table below has every number). Finished runs only: a run in flight has no final counts yet.
  */
-export function RunsChart({ runs }: { runs: readonly ApiRun[] }) {
+export function RunsChart({ runs }: { runs: readonly ApiFinishedRun[] }) {
   const m = useMessages()
   const ordered = [...runs].reverse()
   const number = (n: number) => n.toLocaleString(m.dateLocale)

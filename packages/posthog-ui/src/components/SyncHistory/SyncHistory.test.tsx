@@ -1,4 +1,4 @@
-import type { ApiRun } from '@statisfy/posthog-sdk'
+import type { ApiFinishedRun } from '@statisfy/posthog-sdk'
 import { screen, waitFor, within } from '@testing-library/react'
 import { useState } from 'react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
@@ -47,7 +47,7 @@ describe('SyncHistory', () => {
   })
 
   it('charts a single run as one bar with its numbers', async () => {
-    const only = runs[1] as ApiRun
+    const only = runs[1] as ApiFinishedRun
     const { container } = renderWithBackend(<SyncHistory />, { runs: [only] })
     await screen.findByRole('table')
     expect(container.querySelectorAll('.sf-chart-bar')).toHaveLength(1)
@@ -169,8 +169,8 @@ describe('SyncHistory', () => {
   })
 
   it('labels the chart’s ends with times when all runs are from one day', async () => {
-    const morning = { ...(runs[1] as ApiRun), id: 'a', startedAt: '2026-11-27T09:05:00Z' }
-    const later = { ...(runs[1] as ApiRun), id: 'b', startedAt: '2026-11-27T09:40:00Z' }
+    const morning = { ...(runs[1] as ApiFinishedRun), id: 'a', startedAt: '2026-11-27T09:05:00Z' }
+    const later = { ...(runs[1] as ApiFinishedRun), id: 'b', startedAt: '2026-11-27T09:40:00Z' }
     const { container } = renderWithBackend(<SyncHistory />, { runs: [later, morning] })
     await screen.findByRole('table')
     const time = (iso: string) =>

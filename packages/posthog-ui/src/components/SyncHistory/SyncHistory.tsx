@@ -1,20 +1,18 @@
-import type { ApiRun, RunQueryResponse } from '@statisfy/posthog-sdk'
+import { type ApiFinishedRun, isRunInFlight, type RunQueryResponse } from '@statisfy/posthog-sdk'
 import { useQueryClient } from '@tanstack/react-query'
-import { forwardRef, type ReactNode, useEffect, useId, useState } from 'react'
+import { forwardRef, useEffect, useId, useRef, useState } from 'react'
 import { postHogQueryKeys } from '../../hooks/queryKeys'
 import { useQueries } from '../../hooks/useQueries'
 import { useRunNow } from '../../hooks/useRunNow'
 import { useRuns } from '../../hooks/useRuns'
 import { useMessages } from '../../i18n/useMessages'
 import { Alert } from '../../primitives/Alert'
-import { Badge, type Tone } from '../../primitives/Badge'
 import { Button } from '../../primitives/Button'
 import { cx } from '../../primitives/cx'
 import { Field } from '../../primitives/Field'
 import { useLoadMoreFocus } from '../../primitives/useLoadMoreFocus'
-import { RunRejects } from './RunRejects'
+import { RunRow } from './RunRow'
 import { RunsChart } from './RunsChart'
-import { useDateFormat } from './useDateFormat'
 
 /** Props of {@link SyncHistory}. */
 export type SyncHistoryProps = {
@@ -33,16 +31,10 @@ export type SyncHistoryProps = {
 /** Where the history stands; exposed as `data-state`. */
 export type SyncHistoryState = 'loading' | 'error' | 'empty' | 'ready'
 
-const statusTone: Record<ApiRun['status'], Tone> = {
-  succeeded: 'success',
-  partial: 'warning',
-  failed: 'danger',
-  skipped: 'muted',
-}
-
 /**
- * The runs of the tenant's queries (or one query): status, counts and duration, a chart of rows written per run,
- * each run's rejected rows grouped by reason with their data, CSV download, and "Run now".
+ * The runs of the tenant's queries (or one query): runs in flight first (queued, or running with rows read so far;
+ * the list refreshes every 2 s while one is), then finished runs with status, counts and duration, a chart of rows
+ * written per finished run, each run's rejected rows grouped by reason with their data, CSV download, and "Run now".
  *
  * @example
  * <SyncHistory queryId="usage-daily" />
@@ -55,7 +47,8 @@ export const SyncHistory = forwardRef<HTMLElement, SyncHistoryProps>(function Sy
   const headingId = useId()
   const queries = useQueries()
   const queryName = queries.data?.find((q) => q.definition.id === queryId)?.definition.name
-  // The run asked for with "Run now", until the history reports it (runs are listed once they finish).
+  // The run asked for with "Run now", until the history lists it (queued, or finished with a scheduler that lists a
+  // run only then).
   const [pending, setPending] = useState<RunQueryResponse | null>(null)
   const [openRunId, setOpenRunId] = useState<string | null>(null)
   const runNow = useRunNow()
@@ -74,11 +67,14 @@ export const SyncHistory = forwardRef<HTMLElement, SyncHistoryProps>(function Sy
   const loadMoreFocus = useLoadMoreFocus<HTMLElement>(runs.hasNextPage)
   const queryClient = useQueryClient()
   const list = runs.data?.pages.flatMap((page) => page.runs) ?? []
+  const finished = list.filter((run): run is ApiFinishedRun => !isRunInFlight(run))
   // Without a run id from the scheduler, any run started since the request counts.
   const reported =
     pending !== null &&
     list.some((run) =>
-      pending.runId ? run.id === pending.runId : Date.parse(run.startedAt) >= Date.parse(pending.queuedAt),
+      pending.runId
+        ? run.id === pending.runId
+        : Date.parse(isRunInFlight(run) ? run.queuedAt : run.startedAt) >= Date.parse(pending.queuedAt),
     )
   useEffect(() => {
     if (!reported) return
@@ -86,6 +82,19 @@ export const SyncHistory = forwardRef<HTMLElement, SyncHistoryProps>(function Sy
     // The saved queries show their last run; a queued run was not there when Run now answered.
     void queryClient.invalidateQueries({ queryKey: postHogQueryKeys.queries() })
   }, [reported, queryClient])
+  // useRuns polls while a run is in flight. When one the history showed in flight has ended, the saved queries'
+  // last run changed too.
+  const inFlightIds = list
+    .filter(isRunInFlight)
+    .map((run) => run.id)
+    .join(' ')
+  const shownInFlight = useRef(inFlightIds)
+  useEffect(() => {
+    const now = inFlightIds.split(' ')
+    const ended = shownInFlight.current.split(' ').some((id) => id !== '' && !now.includes(id))
+    shownInFlight.current = inFlightIds
+    if (ended) void queryClient.invalidateQueries({ queryKey: postHogQueryKeys.queries() })
+  }, [inFlightIds, queryClient])
   // An error with runs already shown (Load more, a refresh) keeps them on screen, with the error above Load more.
   const state: SyncHistoryState = runs.isPending
     ? 'loading'
@@ -166,7 +175,7 @@ export const SyncHistory = forwardRef<HTMLElement, SyncHistoryProps>(function Sy
       case 'ready':
         return (
           <>
-            <RunsChart runs={list} />
+            <RunsChart runs={finished} />
             {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be focusable so keyboard users can scroll it. */}
             <section ref={loadMoreFocus.target} className="sf-table-wrap" aria-label={m.runsTable} tabIndex={0}>
               <table className="sf-runs">
@@ -214,76 +223,3 @@ export const SyncHistory = forwardRef<HTMLElement, SyncHistoryProps>(function Sy
     }
   }
 })
-
-function RunRow({
-  run,
-  open,
-  onToggle,
-  panelId,
-  showQuery,
-}: {
-  run: ApiRun
-  open: boolean
-  onToggle: () => void
-  panelId: string
-  showQuery: boolean
-}) {
-  const m = useMessages()
-  const date = useDateFormat({ dateStyle: 'medium', timeStyle: 'short' })
-  const number = (n: number) => n.toLocaleString(m.dateLocale)
-  return (
-    <>
-      <tr data-state={run.status}>
-        <td>
-          <time dateTime={run.startedAt}>{date.format(new Date(run.startedAt))}</time>
-        </td>
-        {showQuery ? <Cell label={m.historyQuery}>{run.queryName}</Cell> : null}
-        <Cell label={m.runStatus}>
-          <Badge tone={statusTone[run.status]}>{m.statusLabels[run.status]}</Badge>
-        </Cell>
-        <Cell label={m.runRead}>{number(run.counts.read)}</Cell>
-        <Cell label={m.runWritten}>{number(run.counts.written)}</Cell>
-        <Cell label={m.runRejected}>
-          {run.counts.rejected > 0 ? (
-            <Button variant="ghost" aria-expanded={open} aria-controls={panelId} onClick={onToggle}>
-              {number(run.counts.rejected)} · {open ? m.hideRejects : m.showRejects}
-            </Button>
-          ) : (
-            number(0)
-          )}
-        </Cell>
-        <Cell label={m.runDuration}>{m.elapsed(run.durationMs)}</Cell>
-      </tr>
-      {run.error || run.skipReason ? (
-        <tr>
-          <td colSpan={showQuery ? 7 : 6} data-tone={run.error ? 'danger' : 'muted'}>
-            {run.error?.message ?? m.skipReasons[run.skipReason ?? 'query_disabled']}
-          </td>
-        </tr>
-      ) : null}
-      {open ? (
-        <tr>
-          <td colSpan={showQuery ? 7 : 6} id={panelId}>
-            <RunRejects run={run} />
-          </td>
-        </tr>
-      ) : null}
-    </>
-  )
-}
-
-/**
- * A run's cell with its column's name, shown only when the history is too narrow for the table and each run is laid
- * out as a block of labelled values (CSS container query). Screen readers get the name from the column header, so
- * the visible copy is hidden from them.
- */
-function Cell({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <td>
-      <span className="sf-cell-label" aria-hidden="true">
-        {label}
-      </span>
-      {children}
-    </td>
-  )
-}
