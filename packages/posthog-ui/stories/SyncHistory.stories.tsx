@@ -1,7 +1,7 @@
 import { SyncHistory } from '@statisfy/posthog-ui'
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
-import { runs } from '../test/fixtures'
+import { queuedRun, runningRun, runs } from '../test/fixtures'
 import { dark, narrow, withBackend } from './StoryBackend'
 
 const meta = {
@@ -70,6 +70,22 @@ export const RunNow: Story = {
     await userEvent.click(canvas.getByRole('button', { name: 'Run now' }))
     // The fake scheduler finishes at once: the new run shows up as a thirteenth bar.
     await waitFor(() => expect(canvasElement.querySelectorAll('.sf-chart-bar')).toHaveLength(13))
+  },
+}
+
+/**
+ * A run queued and one running, with its rows read so far, listed above the finished runs; the history refreshes
+ * every 2 s while they are in flight.
+ */
+export const RunInProgress: Story = {
+  parameters: { backend: { runs: [queuedRun, runningRun, ...runs] } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    const running = await canvas.findByText('Running · 12,500 rows read')
+    await expect(running).toBeVisible()
+    await expect(canvas.getByText('Queued')).toBeVisible()
+    // No rejects to open until the run has finished.
+    await expect(within(running.closest('tr') as HTMLElement).queryByRole('button')).toBeNull()
   },
 }
 

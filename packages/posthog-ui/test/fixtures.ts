@@ -2,6 +2,7 @@
 // parses every answer with the SDK's response schemas, so a fixture that drifts from the protocol fails loudly.
 import type {
   ApiFinishedRun,
+  ApiInFlightRun,
   ApiRejectedRow,
   Catalog,
   ConnectionView,
@@ -253,6 +254,31 @@ export const runs: ApiFinishedRun[] = [
   run(10, 'succeeded', 1298),
   run(11, 'succeeded', 1467),
 ]
+
+/** A manual run of the usage query that the worker is reading, with its progress so far. */
+export const runningRun: ApiInFlightRun = {
+  id: 'run-live',
+  trigger: 'manual',
+  queryId: usageDefinition.id,
+  queryName: usageDefinition.name,
+  type: usageDefinition.type,
+  status: 'running',
+  dryRun: false,
+  queuedAt: '2026-11-27T09:00:00Z',
+  startedAt: '2026-11-27T09:00:02Z',
+  progress: { rowsRead: 12_500, written: 12_480, rejected: 20 },
+}
+
+/** A scheduled run of the usage query waiting for the worker. */
+export const queuedRun: ApiInFlightRun = {
+  ...runningRun,
+  id: 'run-queued',
+  trigger: 'schedule',
+  status: 'queued',
+  queuedAt: '2026-11-27T09:05:00Z',
+  startedAt: null,
+  progress: { rowsRead: 0, written: 0, rejected: 0 },
+}
 
 export const savedQueries: SavedQuery[] = [
   {

@@ -1,13 +1,16 @@
 import type { ApiFinishedRun } from '@statisfy/posthog-sdk'
-import { screen, waitFor, within } from '@testing-library/react'
+import { act, screen, waitFor, within } from '@testing-library/react'
 import { useState } from 'react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { FakeBackendOptions } from '../../../test/fakeBackend'
-import { partialRunRejects, runs, usagePreview } from '../../../test/fixtures'
+import { partialRunRejects, queuedRun, runningRun, runs, usagePreview } from '../../../test/fixtures'
 import { renderWithBackend } from '../../../test/renderWithBackend'
 import { SyncHistory } from './SyncHistory'
 
-afterEach(() => vi.unstubAllGlobals())
+afterEach(() => {
+  vi.unstubAllGlobals()
+  vi.useRealTimers()
+})
 
 /** The history with its query picker, as a host wires it. */
 function Picked() {
@@ -143,6 +146,52 @@ describe('SyncHistory', () => {
     await waitFor(() => expect(backend.calls.some((c) => c.operation === 'runQuery')).toBe(true))
     await waitFor(() => expect(document.querySelectorAll('.sf-chart-bar')).toHaveLength(13))
     expect(screen.queryByText('Run started')).not.toBeInTheDocument()
+  })
+
+  it('lists runs in flight first with a status chip and their progress, without rejects, and charts finished runs only', async () => {
+    const { container } = renderWithBackend(<SyncHistory queryId="usage-daily" pageSize={4} />, {
+      runs: [queuedRun, runningRun, ...runs],
+    })
+    const table = await screen.findByRole('table')
+    const [, queued, running] = within(table).getAllByRole('row') as HTMLElement[]
+    expect(queued).toHaveAttribute('data-state', 'queued')
+    expect(queued).toHaveTextContent(/Status\s*Queued\s*Read\s*0\s*Written\s*0\s*Rejected\s*0\s*Duration\s*—/)
+    // Not started yet: the row shows when it was queued.
+    expect(queued?.querySelector('time')).toHaveAttribute('dateTime', queuedRun.queuedAt)
+    expect(running).toHaveAttribute('data-state', 'running')
+    expect(running).toHaveTextContent(
+      /Status\s*Running · 12,500 rows read\s*Read\s*12,500\s*Written\s*12,480\s*Rejected\s*20\s*Duration\s*—/,
+    )
+    expect(within(running as HTMLElement).queryByRole('button')).not.toBeInTheDocument()
+    // The first page holds the two runs in flight and two finished ones; only those are charted.
+    expect([...container.querySelectorAll('.sf-chart-bar')].map((bar) => bar.getAttribute('data-run'))).toEqual([
+      'run-1',
+      'run-0',
+    ])
+  })
+
+  it('polls while a run is in flight, shows its progress and its end, and stops once none is', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true })
+    const { backend } = renderWithBackend(<SyncHistory queryId="usage-daily" />, { runs: [runningRun, ...runs] })
+    const table = await screen.findByRole('table')
+    const count = (operation: string) => backend.calls.filter((call) => call.operation === operation).length
+    const polls = count('listRuns')
+    backend.state.runs = [{ ...runningRun, progress: { rowsRead: 20_000, written: 19_970, rejected: 30 } }, ...runs]
+    await act(() => vi.advanceTimersByTimeAsync(2000))
+    expect(await within(table).findByText('Running · 20,000 rows read')).toBeInTheDocument()
+    expect(count('listRuns')).toBe(polls + 1)
+
+    const queryLists = count('listQueries')
+    const finished: ApiFinishedRun = { ...(runs[1] as ApiFinishedRun), id: runningRun.id, trigger: 'manual' }
+    backend.state.runs = [finished, ...runs]
+    await act(() => vi.advanceTimersByTimeAsync(2000))
+    await waitFor(() => expect(table.querySelector('tr[data-state="running"]')).toBeNull())
+    expect(document.querySelectorAll('.sf-chart-bar')).toHaveLength(13)
+    // The saved queries show their last run, which has just ended.
+    await waitFor(() => expect(count('listQueries')).toBeGreaterThan(queryLists))
+    const settled = count('listRuns')
+    await act(() => vi.advanceTimersByTimeAsync(10_000))
+    expect(count('listRuns')).toBe(settled)
   })
 
   it('shows an empty state and a retryable error', async () => {

@@ -1,0 +1,41 @@
+import type { ApiFinishedRun } from '@statisfy/posthog-sdk'
+import { QueryClient } from '@tanstack/react-query'
+import { act, renderHook, waitFor } from '@testing-library/react'
+import type { ReactNode } from 'react'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { createFakeBackend } from '../../test/fakeBackend'
+import { runningRun, runs } from '../../test/fixtures'
+import { PostHogIntegrationProvider } from '../provider/PostHogIntegrationProvider'
+import { useRun } from './useRun'
+
+afterEach(() => vi.useRealTimers())
+
+describe('useRun', () => {
+  it('follows a run in flight until it finishes, then stops asking', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true })
+    const backend = createFakeBackend({ runs: [runningRun, ...runs] })
+    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } })
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <PostHogIntegrationProvider client={backend.client} queryClient={queryClient}>
+        {children}
+      </PostHogIntegrationProvider>
+    )
+    const gets = () => backend.calls.filter((call) => call.operation === 'getRun').length
+    const { result } = renderHook(() => useRun(runningRun.id), { wrapper })
+    await waitFor(() =>
+      expect(result.current.data).toMatchObject({ status: 'running', progress: { rowsRead: 12_500 } }),
+    )
+
+    backend.state.runs = [{ ...runningRun, progress: { rowsRead: 30_000, written: 29_990, rejected: 10 } }, ...runs]
+    await act(() => vi.advanceTimersByTimeAsync(2000))
+    await waitFor(() => expect(result.current.data).toMatchObject({ progress: { rowsRead: 30_000 } }))
+
+    const finished: ApiFinishedRun = { ...(runs[1] as ApiFinishedRun), id: runningRun.id }
+    backend.state.runs = [finished, ...runs]
+    await act(() => vi.advanceTimersByTimeAsync(2000))
+    await waitFor(() => expect(result.current.data).toEqual(finished))
+    const settled = gets()
+    await act(() => vi.advanceTimersByTimeAsync(10_000))
+    expect(gets()).toBe(settled)
+  })
+})
