@@ -1,7 +1,8 @@
 // The demo's sync worker: a Scheduler that runs saved queries through the SDK's real sync engine (`runSync`) against
-// the tenant's saved PostHog connection and writes each RunReport to the run store, so SyncHistory shows real runs.
+// the tenant's saved PostHog connection and records each run in the run store as it goes (queued, running with its
+// progress, then runSync's RunReport), so SyncHistory shows real runs from the moment they start.
 // "Run now" runs at once; saved schedules fire at their next run time while the demo is up.
-import type { ApiRejectedRow } from '../../packages/posthog-sdk/src/api/index'
+import type { ApiInFlightRun } from '../../packages/posthog-sdk/src/api/index'
 import { ApiError, ApiErrorCode, ApiRunTrigger } from '../../packages/posthog-sdk/src/api/index'
 import { createPostHogClient, type PostHogClient } from '../../packages/posthog-sdk/src/client/index'
 import type { QueryDefinition } from '../../packages/posthog-sdk/src/config/index'
@@ -16,8 +17,9 @@ import type {
   SecretStore,
 } from '../../packages/posthog-sdk/src/server/index'
 import { createGuardedFetch, createHostGuard } from '../../packages/posthog-sdk/src/server/index'
-import { runSync } from '../../packages/posthog-sdk/src/sync/index'
+import { runSync, type SyncProgress } from '../../packages/posthog-sdk/src/sync/index'
 import { createMemoryRecordSink } from '../../packages/posthog-sdk/src/testing/index'
+import { crashedRun, queuedRun, runningRun, withProgress } from './runRecords'
 
 /** Ports the demo worker shares with the handler (the same instances, so the page sees what the worker writes). */
 export interface DemoSchedulerPorts {
@@ -34,6 +36,9 @@ export interface DemoSchedulerPorts {
 // The first run of a query reads the last week; later runs continue from the previous run's window end (the
 // watermark), as a host's worker would.
 const FIRST_RUN_LOOKBACK_MS = 7 * 24 * 60 * 60 * 1000
+
+// runSync reports progress per page read and per batch written; the run store gets at most one save per interval.
+const PROGRESS_SAVE_MS = 500
 
 /** Creates the demo worker. Records are written to an in-memory sink (the demo has no Statisfy database). */
 export function createDemoScheduler(ports: DemoSchedulerPorts): Scheduler {
@@ -59,7 +64,42 @@ export function createDemoScheduler(ports: DemoSchedulerPorts): Scheduler {
     return projectZones.get(key) ?? undefined
   }
 
-  async function execute(tenantId: string, definition: QueryDefinition, runId: string, trigger: ApiRunTrigger) {
+  async function execute(tenantId: string, definition: QueryDefinition, queued: ApiInFlightRun) {
+    let current = runningRun(queued, new Date())
+    // Saves chained one after another, so an older count never lands after a newer one.
+    let saving = Promise.resolve()
+    let savedAt = 0
+    const saveProgress = (progress: SyncProgress) => {
+      // The final save follows `done`; a progress save after it would be ignored by the store anyway.
+      if (progress.phase === 'done' || Date.now() - savedAt < PROGRESS_SAVE_MS) return
+      savedAt = Date.now()
+      current = withProgress(current, progress)
+      const snapshot = current
+      saving = saving
+        .then(() => ports.runs.save(tenantId, snapshot))
+        .catch((error: unknown) => console.error(`run ${queued.id}: saving progress failed:`, error))
+    }
+    try {
+      await ports.runs.save(tenantId, current)
+      const report = await sync(tenantId, definition, queued.id, saveProgress)
+      await saving
+      await ports.runs.save(tenantId, { ...report, id: queued.id, trigger: queued.trigger })
+      console.log(
+        `run ${queued.id} (${queued.trigger}) of "${definition.name}": ${report.status}, ${report.counts.written} written`,
+      )
+    } catch (error) {
+      await saving
+      await ports.runs.save(tenantId, crashedRun(current, new Date(), error))
+      throw error
+    }
+  }
+
+  async function sync(
+    tenantId: string,
+    definition: QueryDefinition,
+    runId: string,
+    onProgress: (progress: SyncProgress) => void,
+  ) {
     const connection = await ports.connections.get(tenantId)
     const personalApiKey = await ports.secrets.get(tenantId, ports.keySecretName)
     if (!connection || !personalApiKey) throw new Error('PostHog is not connected')
@@ -82,29 +122,27 @@ export function createDemoScheduler(ports: DemoSchedulerPorts): Scheduler {
           ...(watermark && watermark < now ? { watermark } : {}),
         })
       : undefined
-    const rejects: ApiRejectedRow[] = []
     const report = await runSync(
       definition,
       { client, sink, catalog: await ports.catalog.getCatalog(tenantId), directory: await ports.directory(tenantId) },
       {
         ...(window ? { window } : {}),
         ...(timeZone ? { timeZone } : {}),
-        onRejects: (batch) => void rejects.push(...batch),
+        onProgress,
+        // The run is saved since it was queued, so its rejected rows can be added as they come.
+        onRejects: (batch) => ports.runs.addRejects(tenantId, runId, batch),
       },
     )
-    // The run store wants the run saved before its rejects; runs are listed once finished (SyncHistory polls).
-    await ports.runs.save(tenantId, { ...report, id: runId, trigger })
-    await ports.runs.addRejects(tenantId, runId, rejects)
     if (window && (report.status === 'succeeded' || report.status === 'partial')) watermarks.set(key, window.end)
-    console.log(`run ${runId} (${trigger}) of "${definition.name}": ${report.status}, ${report.counts.written} written`)
+    return report
   }
 
-  function start(tenantId: string, definition: QueryDefinition, trigger: ApiRunTrigger): string {
-    const runId = `run_${crypto.randomUUID()}`
-    execute(tenantId, definition, runId, trigger).catch((error: unknown) =>
-      console.error(`run ${runId} failed:`, error),
-    )
-    return runId
+  /** Saves the run as queued (so the history and getRun show it at once), then runs it in the background. */
+  async function start(tenantId: string, definition: QueryDefinition, trigger: ApiRunTrigger): Promise<string> {
+    const queued = queuedRun(definition, `run_${crypto.randomUUID()}`, trigger, new Date())
+    await ports.runs.save(tenantId, queued)
+    execute(tenantId, definition, queued).catch((error: unknown) => console.error(`run ${queued.id} failed:`, error))
+    return queued.id
   }
 
   // The latest saved definition per query, so enabling a query again can re-arm its schedule.
@@ -120,7 +158,11 @@ export function createDemoScheduler(ports: DemoSchedulerPorts): Scheduler {
     // setTimeout holds at most ~24.8 days; a later run re-arms when the timer fires early.
     const delay = Math.min(next.getTime() - Date.now(), 2 ** 31 - 1)
     const timer = setTimeout(() => {
-      if (Date.now() >= next.getTime()) start(tenantId, definition, ApiRunTrigger.Schedule)
+      if (Date.now() >= next.getTime()) {
+        start(tenantId, definition, ApiRunTrigger.Schedule).catch((error: unknown) =>
+          console.error(`queueing a run of "${definition.name}" failed:`, error),
+        )
+      }
       arm(tenantId, definition)
     }, delay)
     timer.unref()
@@ -153,7 +195,7 @@ export function createDemoScheduler(ports: DemoSchedulerPorts): Scheduler {
       if (!(await ports.connections.get(tenantId))) {
         throw new ApiError(ApiErrorCode.ConnectionNotFound, 'Connect PostHog before running a query.', { status: 404 })
       }
-      return { runId: start(tenantId, definition, ApiRunTrigger.Manual) }
+      return { runId: await start(tenantId, definition, ApiRunTrigger.Manual) }
     },
   }
 }
