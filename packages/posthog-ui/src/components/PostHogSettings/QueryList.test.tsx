@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
+import { runningRun, savedQueries } from '../../../test/fixtures'
 import { renderWithBackend } from '../../../test/renderWithBackend'
 import { QueryList } from './QueryList'
 
@@ -27,5 +28,14 @@ describe('QueryList', () => {
     await user.click(within(item('Daily product usage')).getByRole('button', { name: 'Delete' }))
     const second = screen.getByRole('dialog', { name: /Daily product usage/ })
     expect(within(second).queryByRole('alert')).not.toBeInTheDocument()
+  })
+
+  it("shows a query's run in flight as a neutral status, not as a warning", async () => {
+    const queries = savedQueries.map((query, i) => (i === 0 ? { ...query, lastRun: runningRun } : query))
+    renderWithBackend(<QueryList />, { queries })
+    const name = queries[0]?.definition.name ?? ''
+    const item = (await screen.findByRole('switch', { name: new RegExp(name) })).closest('li') as HTMLElement
+    const badge = within(item).getByText('Running')
+    expect(badge).toHaveAttribute('data-tone', 'neutral')
   })
 })

@@ -10,6 +10,7 @@ import { Button } from '../../primitives/Button'
 import { cx } from '../../primitives/cx'
 import { Dialog } from '../../primitives/Dialog'
 import { Switch } from '../../primitives/Switch'
+import { runStatusTone } from '../SyncHistory/runStatusTone'
 
 /** Props of {@link QueryList}. */
 export type QueryListProps = {
@@ -109,13 +110,7 @@ export const QueryList = forwardRef<HTMLElement, QueryListProps>(function QueryL
                 </span>
                 <span className="sf-actions">
                   {lastRun ? (
-                    <Badge
-                      tone={
-                        lastRun.status === 'succeeded' ? 'success' : lastRun.status === 'failed' ? 'danger' : 'warning'
-                      }
-                    >
-                      {m.statusLabels[lastRun.status]}
-                    </Badge>
+                    <Badge tone={runStatusTone[lastRun.status]}>{m.statusLabels[lastRun.status]}</Badge>
                   ) : null}
                   {onEdit ? <Button onClick={() => onEdit(query)}>{m.editQuery}</Button> : null}
                   <Button

@@ -1,19 +1,11 @@
 import { type ApiFinishedRun, type ApiInFlightRun, type ApiRun, isRunInFlight } from '@statisfy/posthog-sdk'
 import type { ReactNode } from 'react'
 import { useMessages } from '../../i18n/useMessages'
-import { Badge, type Tone } from '../../primitives/Badge'
+import { Badge } from '../../primitives/Badge'
 import { Button } from '../../primitives/Button'
 import { RunRejects } from './RunRejects'
+import { runStatusTone } from './runStatusTone'
 import { useDateFormat } from './useDateFormat'
-
-const statusTone: Record<ApiRun['status'], Tone> = {
-  queued: 'neutral',
-  running: 'neutral',
-  succeeded: 'success',
-  partial: 'warning',
-  failed: 'danger',
-  skipped: 'muted',
-}
 
 /** Props of {@link RunRow}. */
 export type RunRowProps = {
@@ -50,7 +42,7 @@ function InFlightRunRow({ run, showQuery }: { run: ApiInFlightRun; showQuery: bo
       </td>
       {showQuery ? <Cell label={m.historyQuery}>{run.queryName}</Cell> : null}
       <Cell label={m.runStatus}>
-        <Badge tone={statusTone[run.status]}>
+        <Badge tone={runStatusTone[run.status]}>
           {run.status === 'running'
             ? m.runProgress(m.statusLabels.running, number(run.progress.rowsRead))
             : m.statusLabels.queued}
@@ -76,7 +68,7 @@ function FinishedRunRow({ run, open, onToggle, panelId, showQuery }: RunRowProps
         </td>
         {showQuery ? <Cell label={m.historyQuery}>{run.queryName}</Cell> : null}
         <Cell label={m.runStatus}>
-          <Badge tone={statusTone[run.status]}>{m.statusLabels[run.status]}</Badge>
+          <Badge tone={runStatusTone[run.status]}>{m.statusLabels[run.status]}</Badge>
         </Cell>
         <Cell label={m.runRead}>{number(run.counts.read)}</Cell>
         <Cell label={m.runWritten}>{number(run.counts.written)}</Cell>
