@@ -13,6 +13,7 @@ import { Field } from '../../primitives/Field'
 import { useLoadMoreFocus } from '../../primitives/useLoadMoreFocus'
 import { RunRow } from './RunRow'
 import { RunsChart } from './RunsChart'
+import { uniqueRuns } from './uniqueRuns'
 
 /** Props of {@link SyncHistory}. */
 export type SyncHistoryProps = {
@@ -66,7 +67,7 @@ export const SyncHistory = forwardRef<HTMLElement, SyncHistoryProps>(function Sy
   const runs = useRuns({ queryId, limit: pageSize, pollMs: pending ? 3000 : false })
   const loadMoreFocus = useLoadMoreFocus<HTMLElement>(runs.hasNextPage)
   const queryClient = useQueryClient()
-  const list = runs.data?.pages.flatMap((page) => page.runs) ?? []
+  const list = uniqueRuns(runs.data?.pages.flatMap((page) => page.runs) ?? [])
   const finished = list.filter((run): run is ApiFinishedRun => !isRunInFlight(run))
   // Without a run id from the scheduler, any run started since the request counts.
   const reported =
