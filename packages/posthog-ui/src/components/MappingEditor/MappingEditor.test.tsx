@@ -128,4 +128,21 @@ describe('MappingEditor', () => {
     await user.selectOptions(screen.getByLabelText('Value column'), '')
     expect(await screen.findByText('Complete the mapping to check it against the preview.')).toBeInTheDocument()
   })
+
+  it('gives each editor its own radio group, so arrow keys and screen readers never mix two editors of one query', () => {
+    renderWithBackend(
+      <>
+        <Harness type="product_usage" />
+        <Harness type="custom_field" />
+      </>,
+    )
+    // Browsers group radio buttons by name: one name per editor, shared by its three type choices.
+    const names = screen.getAllByRole('radio').map((radio) => (radio as HTMLInputElement).name)
+    expect(names).toHaveLength(6)
+    expect(new Set(names.slice(0, 3)).size).toBe(1)
+    expect(new Set(names.slice(3)).size).toBe(1)
+    expect(names[0]).not.toBe(names[3])
+    const checked = screen.getAllByRole('radio', { checked: true })
+    expect(checked.map((radio) => (radio as HTMLInputElement).value)).toEqual(['product_usage', 'custom_field'])
+  })
 })

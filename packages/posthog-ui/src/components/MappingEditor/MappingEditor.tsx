@@ -1,5 +1,5 @@
 import type { Catalog, PreviewResponse, QueryDefinition, QueryType } from '@statisfy/posthog-sdk'
-import { forwardRef, useMemo } from 'react'
+import { forwardRef, useId, useMemo } from 'react'
 import { useCatalog } from '../../hooks/useCatalog'
 import { useDryRun } from '../../hooks/useDryRun'
 import { useMessages } from '../../i18n/useMessages'
@@ -60,6 +60,8 @@ export const MappingEditor = forwardRef<HTMLElement, MappingEditorProps>(functio
     () => (preview ? { columns: preview.columns, types: preview.types, rows: preview.rows } : null),
     [preview],
   )
+  // One radio group per editor: two editors of the same query on a page must not share their type choice.
+  const typeGroup = `sf-query-type-${useId()}`
   const check = useDryRun({
     definition: built.ok && sample ? built.definition : null,
     sample,
@@ -101,7 +103,7 @@ export const MappingEditor = forwardRef<HTMLElement, MappingEditorProps>(functio
           <label key={type} className="sf-choice">
             <input
               type="radio"
-              name={`sf-query-type-${base.id}`}
+              name={typeGroup}
               value={type}
               checked={value.type === type}
               onChange={() => set({ type })}
