@@ -63,6 +63,8 @@ const exampleQuery: QueryDefinition = {
 from events
 where timestamp >= {period_start} and timestamp < {period_end} and $group_0 != ''
 group by org_id, day, metric`,
+  // Counted per day: windows start at the project's midnight, so a day is always read whole.
+  grain: 'day',
   mapping: {
     account: { resolver: 'org_id', column: 'org_id' },
     timestampColumn: 'day',
