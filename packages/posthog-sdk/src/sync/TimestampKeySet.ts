@@ -43,7 +43,7 @@ export class TimestampKeySet {
       this.time = this.others.idOf(timestamp)
       this.fraction = 0
     }
-    return this.addSpelled(account, metric, row)
+    return this.addRead(account, metric, row)
   }
 
   /**
@@ -70,10 +70,6 @@ export class TimestampKeySet {
 
   /** As {@link addIfAbsent}, for the timestamp of the last {@link readTimestamp} that returned true. */
   addRead(account: number, metric: number, row: number): number {
-    return this.addSpelled(account, metric, row)
-  }
-
-  private addSpelled(account: number, metric: number, row: number): number {
     const { date } = this
     let day = this.lastDay
     if (date !== this.lastDate || day === undefined) {
