@@ -15,8 +15,10 @@ const badCursor = () =>
 /** Where a run sorts: in-flight runs before finished ones, then newest first (queued or started), then by id. */
 type SortKey = [group: 0 | 1, at: string, id: string]
 const sortKey = (run: ApiRun): SortKey => (isRunInFlight(run) ? [0, run.queuedAt, run.id] : [1, run.startedAt, run.id])
-// Keyset order, so pages stay stable while new runs arrive (not offsets).
-const compareKeys = (a: SortKey, b: SortKey) => a[0] - b[0] || b[1].localeCompare(a[1]) || b[2].localeCompare(a[2])
+// Keyset order, so pages stay stable while new runs arrive (not offsets). Timestamps compare as instants: the API
+// accepts offsets and any fraction of a second, whose text does not sort in time order.
+const compareKeys = (a: SortKey, b: SortKey) =>
+  a[0] - b[0] || Date.parse(b[1]) - Date.parse(a[1]) || b[2].localeCompare(a[2])
 
 // How far along its lifecycle a run is; a save never moves a run back.
 const stage = (run: ApiRun) => (run.status === 'queued' ? 0 : run.status === 'running' ? 1 : 2)
@@ -55,6 +57,7 @@ export function createMemoryRunStore(): RunStore {
           !Array.isArray(decoded) ||
           (decoded[0] !== 0 && decoded[0] !== 1) ||
           typeof decoded[1] !== 'string' ||
+          Number.isNaN(Date.parse(decoded[1])) ||
           typeof decoded[2] !== 'string'
         )
           throw badCursor()

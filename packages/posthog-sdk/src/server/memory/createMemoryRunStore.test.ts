@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest'
+import { inFlightRunFixture, runFixture } from '../../../test/server/fixtures'
+import { createMemoryRunStore } from './createMemoryRunStore'
+
+describe('createMemoryRunStore', () => {
+  it('orders runs by the instant of their timestamps, whatever ISO-8601 form a worker wrote them in', async () => {
+    const store = createMemoryRunStore()
+    // The API accepts offsets and any fraction of a second; ordered as text these would come out of time order.
+    const inFlight = [
+      ['q_offset', '2026-06-02T01:00:00+02:00'], // 2026-06-01T23:00Z, the oldest queued
+      ['q_millis', '2026-06-02T00:30:00.500Z'],
+      ['q_plain', '2026-06-02T00:30:00Z'],
+    ] as const
+    const finished = [
+      ['f_offset', '2026-06-01T12:00:00-05:00'], // 17:00Z, the newest started
+      ['f_plain', '2026-06-01T16:00:00Z'],
+    ] as const
+    for (const [id, queuedAt] of inFlight) await store.save('acme', inFlightRunFixture({ id, queryId: 'q', queuedAt }))
+    for (const [id, startedAt] of finished) await store.save('acme', runFixture({ id, queryId: 'q', startedAt }))
+
+    const expected = ['q_millis', 'q_plain', 'q_offset', 'f_offset', 'f_plain']
+    expect((await store.list('acme', { limit: 10 })).runs.map((run) => run.id)).toEqual(expected)
+    const paged: string[] = []
+    let cursor: string | undefined
+    do {
+      const page = await store.list('acme', { limit: 2, ...(cursor ? { cursor } : {}) })
+      paged.push(...page.runs.map((run) => run.id))
+      cursor = page.nextCursor ?? undefined
+    } while (cursor)
+    expect(paged).toEqual(expected)
+  })
+})
