@@ -180,6 +180,21 @@ describe('backfillWindows', () => {
     expect(() => backfillWindows(new Date(0), new Date(1000), DAY, { grain: 'week_monday' })).toThrow(/time zone/)
   })
 
+  it('with a grain longer than the span, never ends the last window past now either', () => {
+    const now = new Date('2026-03-10T12:00:00Z')
+    const windows = backfillWindows(new Date('2026-01-15T00:00:00Z'), now, 7 * DAY, {
+      grain: 'month',
+      timeZone: 'UTC',
+      now,
+    })
+    // March is in progress: its window reads it so far, so the watermark it leaves is not in the future.
+    expect(windows.map((w) => [w.start.toISOString().slice(0, 10), w.end.toISOString()])).toEqual([
+      ['2026-01-01', '2026-02-01T00:00:00.000Z'],
+      ['2026-02-01', '2026-03-01T00:00:00.000Z'],
+      ['2026-03-01', '2026-03-10T12:00:00.000Z'],
+    ])
+  })
+
   it('refuses empty ranges and spans', () => {
     expect(() => backfillWindows(new Date(1000), new Date(1000), DAY)).toThrow(/before its end/)
     expect(() => backfillWindows(new Date(0), new Date(1000), 0)).toThrow(/positive/)

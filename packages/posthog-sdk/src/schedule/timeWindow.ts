@@ -140,7 +140,8 @@ export function backfillWindows(
     let next = Math.min(at + spanMs, last)
     if (grain && next < last) {
       next = bucketStart(new Date(next), grain).getTime()
-      if (next <= at) next = nextBucketStart(new Date(at), grain).getTime()
+      // At least one bucket, but never past `last`: the bucket in progress ends in the future.
+      if (next <= at) next = Math.min(nextBucketStart(new Date(at), grain).getTime(), last)
     }
     windows.push({ start: new Date(at), end: new Date(next) })
     at = next
