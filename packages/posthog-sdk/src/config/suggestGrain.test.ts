@@ -37,6 +37,17 @@ describe('suggestGrain', () => {
     expect(suggestGrain(`/* toStartOfMonth(x) */ SELECT org_id, count() FROM events GROUP BY org_id`)).toBeUndefined()
   })
 
+  it('ignores function names and comment markers inside string literals and quoted identifiers', () => {
+    expect(suggestGrain(`${bucketed('toStartOfDay(timestamp)')} HAVING max(event) != 'toStartOfHour(x)'`)).toBe('day')
+    expect(suggestGrain('SELECT toStartOfDay(timestamp) AS "toStartOfHour(x)", count() FROM events')).toBe('day')
+    // '/*' in a LIKE pattern is not a comment: the call after it is still read.
+    const like = `SELECT org_id, count() FROM events WHERE properties.$pathname LIKE '/blog/*' GROUP BY org_id, toStartOfDay(timestamp)`
+    expect(suggestGrain(like)).toBe('day')
+    // '--' in a string is not a comment either: the hour bucket after it makes the grains mixed.
+    expect(suggestGrain("SELECT toStartOfDay(timestamp), 'a--b', toStartOfHour(timestamp) FROM events")).toBeUndefined()
+    expect(suggestGrain("SELECT toStartOfDay(timestamp) FROM events WHERE event = 'it''s toStartOfHour('")).toBe('day')
+  })
+
   it('agrees with itself when a grain is used twice, and declines when two grains are mixed', () => {
     const twice = `${bucketed('toStartOfDay(timestamp)')} HAVING toStartOfDay(min(timestamp)) > toDate('2025-01-01')`
     expect(suggestGrain(twice)).toBe('day')

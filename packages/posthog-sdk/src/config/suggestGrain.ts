@@ -22,14 +22,15 @@ const TRUNC_UNITS: Record<string, AggregationGrain> = {
 /**
  * Suggests the {@link AggregationGrain} a HogQL query buckets its rows into, from the functions it calls:
  * `toStartOfHour`, `toStartOfDay`/`toDate`, `toMonday`/`toStartOfISOWeek`, `toStartOfWeek(x[, mode])` (even mode or
- * none = Sunday, odd = Monday), `toStartOfMonth`, `dateTrunc('hour'|'day'|'week'|'month', x)`. Comments are ignored.
+ * none = Sunday, odd = Monday), `toStartOfMonth`, `dateTrunc('hour'|'day'|'week'|'month', x)`. Comments, strings and
+ * quoted names are ignored.
  * Returns `undefined` when the query calls none of them, or calls ones of different grains (then no single
  * suggestion is safe; the person chooses). A suggestion, not a check: the grain a query is saved with is theirs.
  *
  * @example suggestGrain('SELECT toStartOfDay(timestamp) AS day, count() FROM events GROUP BY day') // 'day'
  */
 export function suggestGrain(hogql: string): AggregationGrain | undefined {
-  const text = hogql.replace(/--[^\n]*|\/\*[\s\S]*?(?:\*\/|$)/g, ' ')
+  const text = withoutCommentsAndStrings(hogql)
   const found = new Set<AggregationGrain | 'unknown'>()
   for (const call of text.matchAll(/\b([A-Za-z_]\w*)\s*\(/g)) {
     const name = call[1]!.toLowerCase()
@@ -43,6 +44,16 @@ export function suggestGrain(hogql: string): AggregationGrain | undefined {
   }
   found.delete('unknown')
   return found.size === 1 ? (found.values().next().value as AggregationGrain) : undefined
+}
+
+// Comments and quoted text out, in one left-to-right pass so that '--' or '/*' inside a string (a LIKE pattern) is not
+// taken for a comment, nor a function name inside a string or a quoted alias for a call. A one-word string stays: it
+// may be dateTrunc's unit.
+function withoutCommentsAndStrings(hogql: string): string {
+  return hogql.replace(
+    /'(?:[^'\\]|\\[\s\S]|'')*'|"(?:[^"\\]|\\[\s\S]|"")*"|`(?:[^`\\]|\\[\s\S]|``)*`|--[^\n]*|\/\*[\s\S]*?(?:\*\/|$)/g,
+    (token) => (/^'\w+'$/.test(token) ? token : ' '),
+  )
 }
 
 // toStartOfWeek's mode: the first day is Sunday for even modes (the default 0) and Monday for odd ones.
