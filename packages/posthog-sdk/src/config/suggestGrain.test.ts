@@ -48,6 +48,11 @@ describe('suggestGrain', () => {
     expect(suggestGrain("SELECT toStartOfDay(timestamp) FROM events WHERE event = 'it''s toStartOfHour('")).toBe('day')
   })
 
+  it('reads the outermost bucketing call, not the ones in its arguments', () => {
+    expect(suggestGrain(bucketed('toStartOfWeek(toDate(timestamp))'))).toBe('week_sunday')
+    expect(suggestGrain(bucketed('toStartOfMonth(toStartOfDay(timestamp))'))).toBe('month')
+  })
+
   it('agrees with itself when a grain is used twice, and declines when two grains are mixed', () => {
     const twice = `${bucketed('toStartOfDay(timestamp)')} HAVING toStartOfDay(min(timestamp)) > toDate('2025-01-01')`
     expect(suggestGrain(twice)).toBe('day')

@@ -32,15 +32,21 @@ const TRUNC_UNITS: Record<string, AggregationGrain> = {
 export function suggestGrain(hogql: string): AggregationGrain | undefined {
   const text = withoutCommentsAndStrings(hogql)
   const found = new Set<AggregationGrain | 'unknown'>()
+  // The end of the last bucketing call's arguments: calls inside them (toStartOfWeek(toDate(x))) do not set the grain.
+  let insideUntil = -1
   for (const call of text.matchAll(/\b([A-Za-z_]\w*)\s*\(/g)) {
     const name = call[1]!.toLowerCase()
     const argsAt = call.index + call[0].length
-    if (name in FIXED) found.add(FIXED[name]!)
-    else if (name === 'tostartofweek') found.add(weekGrain(topLevelArgs(text, argsAt)[1]))
+    if (call.index < insideUntil) continue
+    let grain: AggregationGrain | 'unknown' | undefined = Object.hasOwn(FIXED, name) ? FIXED[name] : undefined
+    if (name === 'tostartofweek') grain = weekGrain(callArgs(text, argsAt).args[1])
     else if (name === 'datetrunc' || name === 'date_trunc') {
       const unit = /^\s*'(\w+)'/.exec(text.slice(argsAt))?.[1]?.toLowerCase()
-      if (unit) found.add(TRUNC_UNITS[unit] ?? 'unknown')
+      if (unit) grain = TRUNC_UNITS[unit] ?? 'unknown'
     }
+    if (grain === undefined) continue
+    found.add(grain)
+    insideUntil = callArgs(text, argsAt).end
   }
   found.delete('unknown')
   return found.size === 1 ? (found.values().next().value as AggregationGrain) : undefined
@@ -64,8 +70,9 @@ function weekGrain(mode: string | undefined): AggregationGrain | 'unknown' {
   return Number(literal) % 2 === 1 ? 'week_monday' : 'week_sunday'
 }
 
-// The comma-separated arguments of the call whose text starts at `from` (just past its `(`), up to its `)`.
-function topLevelArgs(text: string, from: number): string[] {
+// The comma-separated arguments of the call whose text starts at `from` (just past its `(`), and the index of its `)`
+// (the text's end when it is not closed).
+function callArgs(text: string, from: number): { args: string[]; end: number } {
   const args: string[] = []
   let depth = 0
   let start = from
@@ -75,7 +82,7 @@ function topLevelArgs(text: string, from: number): string[] {
     else if (c === ')') {
       if (depth === 0) {
         args.push(text.slice(start, i))
-        break
+        return { args, end: i }
       }
       depth--
     } else if (c === ',' && depth === 0) {
@@ -83,5 +90,5 @@ function topLevelArgs(text: string, from: number): string[] {
       start = i + 1
     }
   }
-  return args
+  return { args, end: text.length }
 }
