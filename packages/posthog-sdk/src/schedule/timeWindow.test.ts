@@ -34,6 +34,16 @@ describe('runWindow', () => {
     expect(window).toEqual({ start: new Date('2026-01-01T00:00:00Z'), end: new Date('2026-01-08T00:00:00Z') })
   })
 
+  it('refuses a first-run lookback that is not positive, naming it rather than a watermark', () => {
+    const scheduledAt = new Date('2026-01-02T06:00:00Z')
+    for (const initialLookbackMs of [0, -1, Number.NaN]) {
+      expect(() => runWindow(daily, { scheduledAt, initialLookbackMs })).toThrow(/initialLookbackMs must be positive/)
+      expect(() => runWindow(daily, { scheduledAt, initialLookbackMs, grain: 'day', timeZone: 'UTC' })).toThrow(
+        ScheduleError,
+      )
+    }
+  })
+
   it('refuses a watermark at or after the scheduled time', () => {
     expect(() =>
       runWindow(daily, { scheduledAt: new Date('2026-01-01T00:00:00Z'), watermark: new Date('2026-01-01T00:00:00Z') }),

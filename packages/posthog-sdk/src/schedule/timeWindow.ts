@@ -72,6 +72,9 @@ export function runWindow(cadence: Cadence, options: RunWindowOptions): TimeWind
   const maxSpanMs = options.maxSpanMs ?? 31 * 24 * HOUR_MS
   const lateArrivalMs = options.lateArrivalMs ?? 0
   if (!(maxSpanMs > 0)) throw new ScheduleError(ScheduleErrorCode.InvalidWindow, 'maxSpanMs must be positive.')
+  if (options.initialLookbackMs !== undefined && !(options.initialLookbackMs > 0)) {
+    throw new ScheduleError(ScheduleErrorCode.InvalidWindow, 'initialLookbackMs must be positive milliseconds.')
+  }
   if (!(lateArrivalMs >= 0)) {
     throw new ScheduleError(ScheduleErrorCode.InvalidWindow, 'lateArrivalMs must be zero or positive milliseconds.')
   }
