@@ -112,4 +112,14 @@ describe('readPages with a grain', () => {
     ).rejects.toMatchObject({ code: 'invalid_request', message: expect.stringMatching(/not an IANA time zone/) })
     expect(source.windows).toHaveLength(0)
   })
+
+  it('refuses a unit that is not a grain (a caller without types), before reading', async () => {
+    const source = dailyCounts(events)
+    const grain = { unit: 'week', timeZone: 'Europe/Berlin' } as unknown as typeof BERLIN_DAY
+    await expect(upserted(readPages(source.run, daily, { window, grain }))).rejects.toMatchObject({
+      code: 'invalid_request',
+      message: expect.stringMatching(/^grain\.unit "week" is not a grain; choose hour, day, week_monday/),
+    })
+    expect(source.windows).toHaveLength(0)
+  })
 })

@@ -1,3 +1,4 @@
+import { AGGREGATION_GRAINS } from '../../config/aggregationGrain'
 import type { HogQLValue } from '../../config/hogqlValue'
 import { isValidTimeZone } from '../../config/timeZone'
 import type { TimeWindow } from '../../schedule/timeWindow'
@@ -98,6 +99,15 @@ export async function* readPages(run: RunQuery, hogql: string, options: PagingOp
     )
   }
   const grain = options.grain
+  if (grain && !(AGGREGATION_GRAINS as readonly string[]).includes(grain.unit)) {
+    return fail(
+      new PostHogClientError(
+        'invalid_request',
+        `grain.unit ${JSON.stringify(grain.unit)} is not a grain; choose ${AGGREGATION_GRAINS.join(', ')}, or leave grain out when rows are not bucketed by time.`,
+        { hogql },
+      ),
+    )
+  }
   if (grain && !isValidTimeZone(grain.timeZone)) {
     return fail(
       new PostHogClientError(
