@@ -17,8 +17,12 @@
 // on a shared 2-core machine wall time mostly measures the neighbours.
 //   pnpm bench sync     (or: npx tsx --conditions=@statisfy/source bench/sync-throughput.bench.ts [rows])
 //   SYNC_BENCH_SHAPES=reference,typical SYNC_BENCH_STEPS=collectColumns pnpm bench sync   (a subset)
+//   SYNC_BENCH_PROFILE=/tmp/prof pnpm bench sync   (CPU profiles of the measured runs, one file per shape)
 // With the sync worker's larger young generation: NODE_OPTIONS=--max-semi-space-size=64 pnpm bench sync
+import { writeFile } from 'node:fs/promises'
+import { Session } from 'node:inspector'
 import { loadavg } from 'node:os'
+import { join } from 'node:path'
 import { PerformanceObserver, performance } from 'node:perf_hooks'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
@@ -319,6 +323,30 @@ async function measure(fn: () => unknown): Promise<Sample> {
   return { ...sample, gc: gcPauses }
 }
 
+/**
+ * SYNC_BENCH_PROFILE=dir writes a CPU profile of the measured runs (not the setup or warm-up) per shape into dir,
+ * for Chrome DevTools or `node --cpu-prof`'s readers.
+ */
+async function startProfile() {
+  const dir = process.env.SYNC_BENCH_PROFILE
+  if (!dir) return undefined
+  const session = new Session()
+  session.connect()
+  const post = (method: string) =>
+    new Promise<unknown>((resolve, reject) =>
+      session.post(method, (error, result) => (error ? reject(error) : resolve(result))),
+    )
+  await post('Profiler.enable')
+  await post('Profiler.start')
+  return {
+    async stop(shape: Shape) {
+      const { profile } = (await post('Profiler.stop')) as { profile: unknown }
+      await writeFile(join(dir, `sync-${shape}.cpuprofile`), JSON.stringify(profile))
+      session.disconnect()
+    },
+  }
+}
+
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b)
   const mid = Math.floor(sorted.length / 2)
@@ -390,10 +418,12 @@ async function bench(shape: Shape) {
   await sync(createMemoryRecordSink({ columns: false }))
   await sync(createMemoryRecordSink())
   const samples = Object.fromEntries(STEPS.map((step) => [step, [] as Sample[]])) as Record<Step, Sample[]>
+  const profiler = await startProfile()
   for (let i = 0; i < RUNS; i++) {
     // Interleaved, so that the machine's state weighs on every step alike.
     for (const step of STEPS) samples[step].push(await measure(run[step]))
   }
+  await profiler?.stop(shape)
   const medians = Object.fromEntries(
     STEPS.map((step) => [
       step,

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { convertWideIntegersToBigInt, findUnsafeIntegers, parseJsonExact } from './parseJsonExact'
+import { convertWideIntegersToBigInt, hasUnsafeInteger, parseJsonExact } from './parseJsonExact'
 
 describe('parseJsonExact', () => {
   it('keeps integers beyond 2^53 exact as strings, outside strings only', () => {
@@ -29,7 +29,7 @@ describe('parseJsonExact', () => {
   it('equals JSON.parse on any JSON without unsafe integers', () => {
     fc.assert(
       fc.property(
-        fc.json().filter((text) => !findUnsafeIntegers([[JSON.parse(text)]], [])),
+        fc.json().filter((text) => !hasUnsafeInteger(JSON.parse(text))),
         (text) => {
           expect(parseJsonExact(text)).toEqual(JSON.parse(text))
         },
@@ -48,14 +48,13 @@ describe('parseJsonExact', () => {
   })
 })
 
-describe('findUnsafeIntegers', () => {
-  it('only looks at wide-integer columns when types are known', () => {
-    const rows = JSON.parse('[[18446744073709551615, 1e300]]') as unknown[][]
-    expect(findUnsafeIntegers(rows, ['UInt64', 'Float64'])).toBe(true)
-    expect(findUnsafeIntegers(rows, ['Float64', 'Float64'])).toBe(false)
-    expect(findUnsafeIntegers(JSON.parse('[[1, [18446744073709551615]]]'), ['String', 'Array(UInt64)'])).toBe(true)
-    expect(findUnsafeIntegers(JSON.parse('[[1, 2]]'), [])).toBe(false)
-    expect(findUnsafeIntegers(JSON.parse('[[1, 18446744073709551615]]'), [])).toBe(true)
+describe('hasUnsafeInteger', () => {
+  it('finds a rounded integer at any depth, and nothing in safe numbers or strings', () => {
+    expect(hasUnsafeInteger(JSON.parse('18446744073709551615'))).toBe(true)
+    expect(hasUnsafeInteger(JSON.parse('{"a": [1, {"b": -9223372036854775808}]}'))).toBe(true)
+    expect(hasUnsafeInteger(JSON.parse('[9007199254740991, -9007199254740991, 1.5, "18446744073709551615"]'))).toBe(
+      false,
+    )
   })
 })
 

@@ -94,44 +94,14 @@ export function isWideIntegerType(type: string): boolean {
   return /\b(U?Int(64|128|256))\b/.test(type)
 }
 
-// Every double beyond ±(2^53 − 1) is an integer, so a magnitude check tells a rounded integer literal.
-const isUnsafeNumber = (n: number) => n > Number.MAX_SAFE_INTEGER || n < -Number.MAX_SAFE_INTEGER
+/** True for a double beyond ±(2^53 − 1): every such double is an integer, so it tells a rounded integer literal. */
+export const isUnsafeNumber = (n: number): boolean => n > Number.MAX_SAFE_INTEGER || n < -Number.MAX_SAFE_INTEGER
 
-function hasUnsafe(value: unknown): boolean {
+/** True when `value` is, or holds at any depth (arrays, objects), a number beyond ±(2^53 − 1). */
+export function hasUnsafeInteger(value: unknown): boolean {
   if (typeof value === 'number') return isUnsafeNumber(value)
-  if (Array.isArray(value)) return value.some(hasUnsafe)
-  if (value !== null && typeof value === 'object') return Object.values(value).some(hasUnsafe)
-  return false
-}
-
-/**
- * The fast path's check after a plain `JSON.parse`: true when a value of a column that can hold integers wider
- * than 53 bits came out as an integer beyond `Number.MAX_SAFE_INTEGER`, i.e. was rounded.
- * Only those columns are walked (all columns when `types` is unknown), so the check costs little.
- */
-export function findUnsafeIntegers(rows: readonly unknown[], types: readonly (string | undefined)[]): boolean {
-  const columns: number[] = []
-  const width = types.length
-  for (let c = 0; c < width; c++) {
-    const type = types[c]
-    if (type === undefined || isWideIntegerType(type)) columns.push(c)
-  }
-  if (width > 0 && columns.length === 0) return false
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i]
-    if (!Array.isArray(row)) continue
-    if (width === 0) {
-      if (hasUnsafe(row)) return true
-      continue
-    }
-    for (let k = 0; k < columns.length; k++) {
-      const value = row[columns[k] as number]
-      // Numbers and strings (most cells) are told here; nested values (arrays, tuples, maps) are walked.
-      if (typeof value === 'number' ? isUnsafeNumber(value) : typeof value === 'object' && hasUnsafe(value)) {
-        return true
-      }
-    }
-  }
+  if (Array.isArray(value)) return value.some(hasUnsafeInteger)
+  if (value !== null && typeof value === 'object') return Object.values(value).some(hasUnsafeInteger)
   return false
 }
 

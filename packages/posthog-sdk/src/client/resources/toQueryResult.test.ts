@@ -36,6 +36,17 @@ describe('toQueryResult', () => {
       error: { code: 'invalid_response', field: 'columns.0' },
     })
     expect(run('{"results":[[1,2],[3]],"columns":["a","b"]}')).toMatchObject({
+      error: {
+        code: 'invalid_response',
+        field: 'results.1',
+        message: expect.stringContaining('1 values for 2 columns'),
+      },
+    })
+    expect(run('{"results":[[1,2],{"a":1}],"columns":["a","b"]}')).toMatchObject({
+      error: { code: 'invalid_response', field: 'results.1', message: expect.stringContaining('not an array') },
+    })
+    // A rounded wide integer before the bad row does not hide it (the exact re-read is checked again).
+    expect(run('{"results":[[18446744073709551615,2],[3]],"types":[["a","UInt64"],["b","UInt8"]]}')).toMatchObject({
       error: { code: 'invalid_response', field: 'results.1' },
     })
   })
