@@ -100,8 +100,11 @@ export {
   apiRunSchema,
   getRunResponseSchema,
   isRunInFlight,
+  isRunStalled,
   listRunRejectsQuerySchema,
   listRunRejectsResponseSchema,
   listRunsQuerySchema,
   listRunsResponseSchema,
+  runHeartbeat,
+  runLastSavedAt,
 } from './schemas/runs'

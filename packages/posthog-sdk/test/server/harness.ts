@@ -68,12 +68,15 @@ export async function startHarness(
     emulator?: Emulator
     /** The scheduler saves each run-now as a `queued` run in `runs`, as a real worker does. */
     queueRuns?: boolean
-  } & Pick<PostHogHandlerOptions, 'limits'> = {},
+  } & Pick<PostHogHandlerOptions, 'limits' | 'now'> = {},
 ): Promise<Harness> {
   const emulator = options.emulator ?? (await startEmulator({ size: 5000 }))
   const logger = createMemoryLogger()
   const runs = createMemoryRunStore()
-  const scheduler = createMemoryScheduler(options.queueRuns ? { runs } : {})
+  const scheduler = createMemoryScheduler({
+    ...(options.queueRuns ? { runs } : {}),
+    ...(options.now ? { now: options.now } : {}),
+  })
   const secretBytes = createMemorySecretBlobStorage()
   const accounts = new Map<string, DirectoryAccount[]>()
   const key = crypto.getRandomValues(new Uint8Array(32))
@@ -94,6 +97,7 @@ export async function startHarness(
     basePath: '/api/posthog',
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(options.limits ? { limits: options.limits } : {}),
+    ...(options.now ? { now: options.now } : {}),
   })
   const bodies: string[] = []
   const recording = async (request: Request) => {

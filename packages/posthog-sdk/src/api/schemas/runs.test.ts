@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { type ApiRun, apiRunSchema, getRunResponseSchema, isRunInFlight, listRunsResponseSchema } from '../index'
+import {
+  type ApiInFlightRun,
+  type ApiRun,
+  apiRunSchema,
+  getRunResponseSchema,
+  isRunInFlight,
+  isRunStalled,
+  listRunsResponseSchema,
+  runLastSavedAt,
+} from '../index'
 
 // A finished run as SDK versions before in-flight runs stored it (and before `posthog.pages` existed): stores hold
 // such JSON, and it must keep parsing as a finished run.
@@ -64,5 +73,32 @@ describe('apiRunSchema', () => {
     const result = apiRunSchema.safeParse({ ...running, status: 'succeeded' })
     expect(result.success).toBe(false)
     expect(result.error?.issues.map((issue) => issue.path[0])).toContain('counts')
+  })
+
+  it('parses a run in flight saved before heartbeats (no updatedAt, no stalled) unchanged, as live', () => {
+    const run = apiRunSchema.parse(running)
+    expect(run).toEqual(running)
+    expect(isRunInFlight(run) && run.updatedAt).toBeUndefined()
+    expect(isRunStalled(run)).toBe(false)
+  })
+
+  it('parses the heartbeat and the stalled flag, and refuses an updatedAt that is not a date-time', () => {
+    const run = apiRunSchema.parse({ ...running, updatedAt: '2026-11-27T10:05:00Z', stalled: true })
+    expect(isRunStalled(run)).toBe(true)
+    expect(isRunStalled({ ...run, stalled: false } as ApiRun)).toBe(false)
+    const bad = apiRunSchema.safeParse({ ...running, updatedAt: 'five minutes ago' })
+    expect(bad.error?.issues.map((issue) => issue.path.join('.'))).toEqual(['updatedAt'])
+  })
+
+  it('never calls a finished run stalled, whatever it carries', () => {
+    const finished = apiRunSchema.parse(storedBeforeInFlight)
+    expect(isRunStalled({ ...finished, stalled: true } as unknown as ApiRun)).toBe(false)
+  })
+
+  it('takes the last save from updatedAt, else startedAt, else queuedAt', () => {
+    const base = apiRunSchema.parse(running) as ApiInFlightRun
+    expect(runLastSavedAt({ ...base, updatedAt: '2026-11-27T10:04:00Z' })).toBe('2026-11-27T10:04:00Z')
+    expect(runLastSavedAt(base)).toBe('2026-11-27T10:00:01Z')
+    expect(runLastSavedAt({ ...base, status: 'queued', startedAt: null })).toBe('2026-11-27T10:00:00Z')
   })
 })

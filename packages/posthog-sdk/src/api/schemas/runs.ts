@@ -58,6 +58,18 @@ export const apiInFlightRunSchema = z.object({
     /** Rows (or cells) rejected so far. */
     rejected: countSchema,
   }),
+  /**
+   * When the run was last saved, the worker's heartbeat: set it on every in-flight save, and save a running run at
+   * least every {@link runHeartbeat}`.saveEveryMs` even when no rows move. Runs saved before heartbeats have none;
+   * `startedAt` (or `queuedAt`) stands in (see {@link runLastSavedAt}).
+   */
+  updatedAt: isoDateTimeSchema.optional(),
+  /**
+   * Set by the handler when it serves the run (a store need not keep it): `true` when the last save is older than
+   * the handler's `limits.runStalledAfterMs`, so the worker has most likely died (see {@link isRunStalled}).
+   * Derived at read time from the server's clock, so it clears by itself if the worker saves again.
+   */
+  stalled: z.boolean().optional(),
 })
 /** A run that has not finished yet. */
 export type ApiInFlightRun = z.infer<typeof apiInFlightRunSchema>
@@ -84,6 +96,37 @@ export type ApiRun = z.infer<typeof apiRunSchema>
  */
 export function isRunInFlight(run: ApiRun): run is ApiInFlightRun {
   return run.status === ApiRunStatus.Queued || run.status === ApiRunStatus.Running
+}
+
+/**
+ * The heartbeat contract of runs in flight. A worker saves a running run (with `updatedAt`) at least every
+ * `saveEveryMs`, even when no rows move; the handler serves a run in flight whose last save is older than
+ * `stalledAfterMs` as stalled (its default `limits.runStalledAfterMs`): ten missed heartbeats, so a slow PostHog page
+ * or a busy worker does not trip it, and a dead worker is noticed within minutes.
+ */
+export const runHeartbeat = {
+  /** Longest a worker goes without saving a run it is running, in ms. */
+  saveEveryMs: 30_000,
+  /** A run in flight not saved for longer than this is stalled, in ms (the handler's default). */
+  stalledAfterMs: 5 * 60_000,
+} as const
+
+/**
+ * When a run in flight was last saved: its `updatedAt`, or for a run saved without one (before heartbeats, or by a
+ * worker that does not set it) `startedAt`, else `queuedAt`.
+ */
+export function runLastSavedAt(run: ApiInFlightRun): string {
+  return run.updatedAt ?? run.startedAt ?? run.queuedAt
+}
+
+/**
+ * Whether the server served the run as stalled: still `queued` or `running`, but not saved for longer than the
+ * handler's limit, so its worker has most likely died. A stalled run is not polled and not shown as progressing;
+ * it ends when the worker (or the host) saves its final state.
+ * @example const live = runs.filter((run) => isRunInFlight(run) && !isRunStalled(run))
+ */
+export function isRunStalled(run: ApiRun): run is ApiInFlightRun & { stalled: true } {
+  return isRunInFlight(run) && run.stalled === true
 }
 
 /** `GET /runs` query string. */

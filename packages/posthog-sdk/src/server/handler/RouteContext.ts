@@ -27,7 +27,8 @@ export interface RouteContext {
   guard: HostGuard
   /** Builds a PostHog client whose every request passes the host guard and the response caps. */
   createClient(connection: Pick<PostHogClientOptions, 'apiHost' | 'projectId' | 'personalApiKey'>): PostHogClient
-  limits: { maxHogqlLength: number }
+  /** `runStalledAfterMs`: a run in flight not saved for longer is served `stalled` (see `markStalled`). */
+  limits: { maxHogqlLength: number; runStalledAfterMs: number }
 }
 
 type Op<K extends ApiOperationName> = (typeof apiOperations)[K]

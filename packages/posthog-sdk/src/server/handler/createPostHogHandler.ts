@@ -1,5 +1,13 @@
 import type * as z from 'zod'
-import { ApiError, ApiErrorCode, type ApiOperationName, apiOperations, isApiError, toApiIssues } from '../../api/index'
+import {
+  ApiError,
+  ApiErrorCode,
+  type ApiOperationName,
+  apiOperations,
+  isApiError,
+  runHeartbeat,
+  toApiIssues,
+} from '../../api/index'
 import { createPostHogClient, type PostHogClientOptions } from '../../client/index'
 import { MAX_HOGQL_LENGTH } from '../../config/index'
 import type { AccountDirectory } from '../../resolve/index'
@@ -34,6 +42,14 @@ export interface PostHogHandlerLimits {
   maxResponseBytes?: number
   /** Time allowed for one PostHog exchange, in ms. @default 60000 */
   posthogTimeoutMs?: number
+  /**
+   * A run still `queued` or `running` whose last save (`updatedAt`) is older than this, in ms, is served with
+   * `stalled: true`: its worker has most likely died. Keep it well above the interval your worker saves running runs
+   * at (`runHeartbeat.saveEveryMs`), and above how long a run may wait queued without being re-saved.
+   * @default 300000 (`runHeartbeat.stalledAfterMs`, 5 minutes)
+   * @example limits: { runStalledAfterMs: 15 * 60_000 } // a queue where runs wait up to 10 minutes
+   */
+  runStalledAfterMs?: number
 }
 
 /** Options of {@link createPostHogHandler}: the ports the host implements. */
@@ -171,7 +187,7 @@ export function createPostHogHandler(options: PostHogHandlerOptions): (request: 
       error: log.bind(null, 'error'),
     },
     guard,
-    limits: { maxHogqlLength },
+    limits: { maxHogqlLength, runStalledAfterMs: options.limits?.runStalledAfterMs ?? runHeartbeat.stalledAfterMs },
     createClient: (connection: Pick<PostHogClientOptions, 'apiHost' | 'projectId' | 'personalApiKey'>) =>
       createPostHogClient({
         retry: { attempts: 2, maxElapsedMs: 20_000 },

@@ -29,4 +29,39 @@ describe('createMemoryRunStore', () => {
     } while (cursor)
     expect(paged).toEqual(expected)
   })
+
+  it('never moves a run back to an earlier heartbeat: a late in-flight save with an older updatedAt is ignored', async () => {
+    const store = createMemoryRunStore()
+    const queuedAt = '2026-06-02T00:00:00Z'
+    const at = (updatedAt: string, rowsRead: number) =>
+      inFlightRunFixture({
+        id: 'r',
+        queryId: 'q',
+        queuedAt,
+        updatedAt,
+        progress: { rowsRead, written: 0, rejected: 0 },
+      })
+    await store.save('acme', at('2026-06-02T00:01:00Z', 200))
+    await store.save('acme', at('2026-06-02T00:00:30Z', 100))
+    expect(await store.get('acme', 'r')).toMatchObject({
+      updatedAt: '2026-06-02T00:01:00Z',
+      progress: { rowsRead: 200 },
+    })
+    // A later heartbeat (the same instant written with an offset counts as the same, so it is taken) moves it on.
+    await store.save('acme', at('2026-06-02T02:01:00+02:00', 200))
+    await store.save('acme', at('2026-06-02T00:02:00Z', 300))
+    expect(await store.get('acme', 'r')).toMatchObject({
+      updatedAt: '2026-06-02T00:02:00Z',
+      progress: { rowsRead: 300 },
+    })
+    // A save without a heartbeat (a worker from before heartbeats) is still taken, as before.
+    const { updatedAt: _, ...noHeartbeat } = at('2026-06-02T00:00:00Z', 400)
+    await store.save('acme', noHeartbeat)
+    expect(await store.get('acme', 'r')).toMatchObject({ progress: { rowsRead: 400 } })
+    // Running over queued is forward whatever the heartbeats say; the final report always lands.
+    await store.save('acme', { ...at('2026-06-02T00:09:00Z', 0), status: 'queued', startedAt: null })
+    expect((await store.get('acme', 'r'))?.status).toBe('running')
+    await store.save('acme', runFixture({ id: 'r', queryId: 'q', startedAt: queuedAt }))
+    expect((await store.get('acme', 'r'))?.status).not.toBe('running')
+  })
 })

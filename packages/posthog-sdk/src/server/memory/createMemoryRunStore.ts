@@ -23,6 +23,14 @@ const compareKeys = (a: SortKey, b: SortKey) =>
 // How far along its lifecycle a run is; a save never moves a run back.
 const stage = (run: ApiRun) => (run.status === 'queued' ? 0 : run.status === 'running' ? 1 : 2)
 
+// Whether saving `next` over `stored` would move the run back: to an earlier stage, or within the same in-flight
+// stage to an earlier heartbeat (a late progress write would show older counts and an older last save).
+function movesBack(stored: ApiRun, next: ApiRun): boolean {
+  if (stage(next) !== stage(stored)) return stage(next) < stage(stored)
+  if (!isRunInFlight(stored) || !isRunInFlight(next) || !stored.updatedAt || !next.updatedAt) return false
+  return Date.parse(next.updatedAt) < Date.parse(stored.updatedAt)
+}
+
 function encode(value: unknown): string {
   return btoa(JSON.stringify(value)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
 }
@@ -96,7 +104,7 @@ export function createMemoryRunStore(): RunStore {
     async save(tenantId, run) {
       const runs = tenant(tenantId)
       const existing = runs.get(run.id)
-      if (existing && stage(run) < stage(existing.run)) return
+      if (existing && movesBack(existing.run, run)) return
       runs.set(run.id, { run: structuredClone(run), rejects: existing?.rejects ?? [] })
     },
     async addRejects(tenantId, runId, rejects) {

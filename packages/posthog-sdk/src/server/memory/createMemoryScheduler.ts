@@ -39,6 +39,7 @@ export function createMemoryScheduler(options: MemorySchedulerOptions = {}): Mem
     async runNow({ tenantId, definition }) {
       const runId = nextRunId()
       runRequests.push({ tenantId, queryId: definition.id, runId })
+      const queuedAt = now().toISOString()
       await options.runs?.save(tenantId, {
         id: runId,
         trigger: ApiRunTrigger.Manual,
@@ -47,9 +48,10 @@ export function createMemoryScheduler(options: MemorySchedulerOptions = {}): Mem
         type: definition.type,
         status: ApiRunStatus.Queued,
         dryRun: false,
-        queuedAt: now().toISOString(),
+        queuedAt,
         startedAt: null,
         progress: { rowsRead: 0, written: 0, rejected: 0 },
+        updatedAt: queuedAt,
       })
       return { runId }
     },

@@ -21,7 +21,10 @@ export interface RejectPage {
  * A run's lifecycle, all under one `id`: the worker (or `Scheduler.runNow`) saves it `queued` when it accepts the
  * run, so `getRun` answers from the moment "Run now" returns; `running` when it starts, again with its `progress`
  * as it goes (throttled: every few hundred ms is plenty); and the finished `RunReport` (plus `id`, `trigger`) at the
- * end, `failed` when the worker crashed. Rejected rows may be added from the first save on.
+ * end, `failed` when the worker crashed. Rejected rows may be added from the first save on. Every in-flight save
+ * carries `updatedAt` (the heartbeat): a running run is saved at least every `runHeartbeat.saveEveryMs` even when
+ * no rows move, and the handler serves a run not saved for `limits.runStalledAfterMs` as `stalled` (derived when
+ * read; the store keeps no such state).
  *
  * A store that cannot decode a cursor throws an `ApiError` with code `invalid_request` and an issue at path `cursor`.
  */
@@ -37,9 +40,9 @@ export interface RunStore {
   listRejects(tenantId: string, runId: string, options: { cursor?: string; limit: number }): Promise<RejectPage | null>
   /**
    * Inserts or replaces the run (by `run.id`), keeping the rejects already added. A save never moves a run back:
-   * saving `queued` over `running`, or an in-flight state over a finished run, is ignored, so a late or
-   * out-of-order progress write cannot undo the run's end (a host's SQL: update only where the stored state is not
-   * later).
+   * saving `queued` over `running`, an in-flight state over a finished run, or an in-flight save whose `updatedAt`
+   * is earlier than the stored one's, is ignored, so a late or out-of-order progress write cannot undo the run's
+   * end nor its latest heartbeat (a host's SQL: update only where the stored state is not later).
    */
   save(tenantId: string, run: ApiRun): Promise<void>
   /** Appends rejected rows to a saved run (in flight or finished). */

@@ -1,15 +1,53 @@
-import { ApiError, ApiErrorCode, type SavedQuery } from '../../../api/index'
+import {
+  ApiError,
+  ApiErrorCode,
+  type ApiInFlightRun,
+  type ApiRun,
+  apiLimits,
+  isRunInFlight,
+  type SavedQuery,
+} from '../../../api/index'
 import type { StoredQuery } from '../../ports/QueryStore'
 import { checkAgainstCatalog } from '../checkAgainstCatalog'
+import { markStalled } from '../markStalled'
 import type { OperationHandlers, RouteContext } from '../RouteContext'
 import { loadCatalog } from './catalogRoutes'
 
 const notFound = (queryId: string) =>
   new ApiError(ApiErrorCode.QueryNotFound, `There is no saved query "${queryId}".`, { status: 404 })
 
+/**
+ * The query's last run: the first run `listRuns` gives (in-flight runs first), passing over stalled runs queued
+ * before the first run listed that is not stalled began, so a run whose worker died long ago does not stand for every
+ * run since (in-flight runs would list first for ever). One read of one run in the usual case; more only while the
+ * runs listed first are stalled.
+ */
+async function lastRunOf(context: RouteContext, queryId: string): Promise<ApiRun | null> {
+  const now = context.now()
+  const stalled: ApiInFlightRun[] = []
+  let cursor: string | undefined
+  let limit = 1
+  do {
+    const page = await context.runs.list(context.tenantId, { queryId, limit, ...(cursor ? { cursor } : {}) })
+    for (const stored of page.runs) {
+      const run = markStalled(stored, now, context.limits.runStalledAfterMs)
+      if (isRunInFlight(run) && run.stalled) {
+        stalled.push(run)
+        continue
+      }
+      // Stalled runs list before this one (in-flight runs first, newest queued first); one queued after this run
+      // began is the newer one.
+      const began = Date.parse(isRunInFlight(run) ? run.queuedAt : run.startedAt)
+      return stalled.find((earlier) => Date.parse(earlier.queuedAt) >= began) ?? run
+    }
+    cursor = page.nextCursor ?? undefined
+    limit = apiLimits.runsMaxPageSize
+  } while (cursor)
+  return stalled[0] ?? null
+}
+
 async function withLastRun(context: RouteContext, stored: StoredQuery): Promise<SavedQuery> {
-  const { runs } = await context.runs.list(context.tenantId, { queryId: stored.definition.id, limit: 1 })
-  return { ...stored, lastRun: runs[0] ?? null }
+  return { ...stored, lastRun: await lastRunOf(context, stored.definition.id) }
 }
 
 async function mustGet(context: RouteContext, queryId: string): Promise<StoredQuery> {

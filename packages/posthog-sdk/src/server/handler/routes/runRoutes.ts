@@ -1,4 +1,5 @@
 import { ApiError, ApiErrorCode } from '../../../api/index'
+import { markStalled } from '../markStalled'
 import type { OperationHandlers, RouteContext } from '../RouteContext'
 import { toCsvLine } from '../toCsv'
 
@@ -26,17 +27,19 @@ async function* allRejects(context: RouteContext, runId: string) {
 /** `/runs` routes: list (cursor-paged), get, rejects (paged), rejects as CSV. */
 export const runRoutes: Pick<OperationHandlers, 'listRuns' | 'getRun' | 'listRunRejects' | 'getRunRejectsCsv'> = {
   async listRuns(context, { query }) {
-    return context.runs.list(context.tenantId, {
+    const page = await context.runs.list(context.tenantId, {
       limit: query.limit,
       ...(query.queryId ? { queryId: query.queryId } : {}),
       ...(query.cursor ? { cursor: query.cursor } : {}),
     })
+    const now = context.now()
+    return { ...page, runs: page.runs.map((run) => markStalled(run, now, context.limits.runStalledAfterMs)) }
   },
 
   async getRun(context, { params }) {
     const run = await context.runs.get(context.tenantId, params.runId)
     if (!run) throw notFound(params.runId)
-    return { run }
+    return { run: markStalled(run, context.now(), context.limits.runStalledAfterMs) }
   },
 
   async listRunRejects(context, { params, query }) {
