@@ -1,9 +1,10 @@
 // The demo's sync worker: a Scheduler that runs saved queries through the SDK's real sync engine (`runSync`) against
 // the tenant's saved PostHog connection and records each run in the run store as it goes (queued, running with its
-// progress, then runSync's RunReport), so SyncHistory shows real runs from the moment they start.
+// progress and a heartbeat every 10 s while no rows move, then runSync's RunReport), so SyncHistory shows real runs
+// from the moment they start, and a run whose worker died as stalled.
 // "Run now" runs at once; saved schedules fire at their next run time while the demo is up.
 import type { ApiInFlightRun } from '../../packages/posthog-sdk/src/api/index'
-import { ApiError, ApiErrorCode, ApiRunTrigger } from '../../packages/posthog-sdk/src/api/index'
+import { ApiError, ApiErrorCode, ApiRunTrigger, runHeartbeat } from '../../packages/posthog-sdk/src/api/index'
 import { createPostHogClient, type PostHogClient } from '../../packages/posthog-sdk/src/client/index'
 import type { QueryDefinition } from '../../packages/posthog-sdk/src/config/index'
 import type { AccountDirectory } from '../../packages/posthog-sdk/src/resolve/index'
@@ -19,7 +20,7 @@ import type {
 import { createGuardedFetch, createHostGuard } from '../../packages/posthog-sdk/src/server/index'
 import { runSync, type SyncProgress } from '../../packages/posthog-sdk/src/sync/index'
 import { createMemoryRecordSink } from '../../packages/posthog-sdk/src/testing/index'
-import { crashedRun, queuedRun, runningRun, withProgress } from './runRecords'
+import { crashedRun, heartbeat, queuedRun, runningRun, withProgress } from './runRecords'
 
 /** Ports the demo worker shares with the handler (the same instances, so the page sees what the worker writes). */
 export interface DemoSchedulerPorts {
@@ -39,6 +40,11 @@ const FIRST_RUN_LOOKBACK_MS = 7 * 24 * 60 * 60 * 1000
 
 // runSync reports progress per page read and per batch written; the run store gets at most one save per interval.
 const PROGRESS_SAVE_MS = 500
+
+// A running run is saved at least this often even when no rows move (a slow PostHog query), so the handler, which
+// serves a run not saved for runHeartbeat.stalledAfterMs as stalled, knows this worker is alive. A third of the
+// SDK's heartbeat interval, so a late timer still keeps it.
+const HEARTBEAT_MS = runHeartbeat.saveEveryMs / 3
 
 /** Creates the demo worker. Records are written to an in-memory sink (the demo has no Statisfy database). */
 export function createDemoScheduler(ports: DemoSchedulerPorts): Scheduler {
@@ -68,26 +74,35 @@ export function createDemoScheduler(ports: DemoSchedulerPorts): Scheduler {
     let current = runningRun(queued, new Date())
     // Saves chained one after another, so an older count never lands after a newer one.
     let saving = Promise.resolve()
-    let savedAt = 0
+    let savedAt = Date.now()
+    const save = (next: ApiInFlightRun) => {
+      savedAt = Date.now()
+      current = next
+      saving = saving
+        .then(() => ports.runs.save(tenantId, next))
+        .catch((error: unknown) => console.error(`run ${queued.id}: saving progress failed:`, error))
+    }
     const saveProgress = (progress: SyncProgress) => {
       // The final save follows `done`; a progress save after it would be ignored by the store anyway.
       if (progress.phase === 'done' || Date.now() - savedAt < PROGRESS_SAVE_MS) return
-      savedAt = Date.now()
-      current = withProgress(current, progress)
-      const snapshot = current
-      saving = saving
-        .then(() => ports.runs.save(tenantId, snapshot))
-        .catch((error: unknown) => console.error(`run ${queued.id}: saving progress failed:`, error))
+      save(withProgress(current, progress, new Date()))
     }
+    // The heartbeat: checked often, saved only when nothing else was saved for HEARTBEAT_MS.
+    const timer = setInterval(() => {
+      if (Date.now() - savedAt >= HEARTBEAT_MS) save(heartbeat(current, new Date()))
+    }, HEARTBEAT_MS / 5)
+    timer.unref()
+    const stopHeartbeat = () => clearInterval(timer)
     try {
       await ports.runs.save(tenantId, current)
-      const report = await sync(tenantId, definition, queued.id, saveProgress)
+      const report = await sync(tenantId, definition, queued.id, saveProgress).finally(stopHeartbeat)
       await saving
       await ports.runs.save(tenantId, { ...report, id: queued.id, trigger: queued.trigger })
       console.log(
         `run ${queued.id} (${queued.trigger}) of "${definition.name}": ${report.status}, ${report.counts.written} written`,
       )
     } catch (error) {
+      stopHeartbeat()
       await saving
       await ports.runs.save(tenantId, crashedRun(current, new Date(), error))
       throw error

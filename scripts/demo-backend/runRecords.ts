@@ -1,5 +1,6 @@
-// The records the demo worker saves as a run goes: queued, running with its progress, and the run that failed
-// before runSync could report (a crash). runSync's own report is the finished record otherwise.
+// The records the demo worker saves as a run goes: queued, running with its progress (each in-flight record stamped
+// with updatedAt, the heartbeat the handler judges stalled runs by), and the run that failed before runSync could
+// report (a crash). runSync's own report is the finished record otherwise.
 import type { ApiFinishedRun, ApiInFlightRun, ApiRunTrigger } from '../../packages/posthog-sdk/src/api/index'
 import type { QueryDefinition } from '../../packages/posthog-sdk/src/config/index'
 import type { SyncProgress } from '../../packages/posthog-sdk/src/sync/index'
@@ -22,20 +23,27 @@ export function queuedRun(
     queuedAt: queuedAt.toISOString(),
     startedAt: null,
     progress: { rowsRead: 0, written: 0, rejected: 0 },
+    updatedAt: queuedAt.toISOString(),
   }
 }
 
 /** The run once the worker has started it, nothing read yet. */
 export function runningRun(queued: ApiInFlightRun, startedAt: Date): ApiInFlightRun {
-  return { ...queued, status: 'running', startedAt: startedAt.toISOString() }
+  return { ...queued, status: 'running', startedAt: startedAt.toISOString(), updatedAt: startedAt.toISOString() }
 }
 
-/** The running run with runSync's counts so far. */
-export function withProgress(running: ApiInFlightRun, progress: SyncProgress): ApiInFlightRun {
+/** The running run with runSync's counts so far, saved at `at`. */
+export function withProgress(running: ApiInFlightRun, progress: SyncProgress, at: Date): ApiInFlightRun {
   return {
     ...running,
     progress: { rowsRead: progress.rowsRead, written: progress.written, rejected: progress.rejected },
+    updatedAt: at.toISOString(),
   }
+}
+
+/** The running run unchanged but for its heartbeat: saved while no rows move (a slow PostHog page). */
+export function heartbeat(running: ApiInFlightRun, at: Date): ApiInFlightRun {
+  return { ...running, updatedAt: at.toISOString() }
 }
 
 /**
