@@ -1,7 +1,7 @@
 import { SyncHistory } from '@statisfy/posthog-ui'
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
-import { queuedRun, runningRun, runs } from '../test/fixtures'
+import { queuedRun, runningRun, runs, stalledRun } from '../test/fixtures'
 import { dark, narrow, withBackend } from './StoryBackend'
 
 const meta = {
@@ -88,6 +88,24 @@ export const RunInProgress: Story = {
     await expect(within(running.closest('tr') as HTMLElement).queryByRole('button')).toBeNull()
   },
 }
+
+/**
+ * A run whose worker died mid-run (killed, a deploy): the server serves it stalled, its last save older than the
+ * handler's limit. It shows as Stalled with when the worker was last heard from and what to do, and is not polled.
+ */
+export const Stalled: Story = {
+  parameters: { backend: { runs: [stalledRun, ...runs] } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    const chip = await canvas.findByText('Stalled')
+    await expect(chip).toBeVisible()
+    await expect(canvas.getByText(/no word from the worker since .+ run the query again/)).toBeVisible()
+    await expect(canvas.queryByText(/^Running/)).toBeNull()
+  },
+}
+
+/** The stalled run in the dark theme: the warning chip and text keep their contrast. */
+export const StalledDarkTheme: Story = { ...Stalled, parameters: { ...dark, backend: { runs: [stalledRun, ...runs] } } }
 
 export const DarkTheme: Story = { parameters: { ...dark } }
 /** At 360 px each run is a block of labelled values instead of a table row, so nothing scrolls sideways. */

@@ -269,6 +269,20 @@ export const runningRun: ApiInFlightRun = {
   progress: { rowsRead: 12_500, written: 12_480, rejected: 20 },
 }
 
+/**
+ * A run of the usage query whose worker stopped saving it (killed mid-run): the server serves it `stalled`, its last
+ * save (`updatedAt`) older than the handler's limit.
+ */
+export const stalledRun: ApiInFlightRun = {
+  ...runningRun,
+  id: 'run-stalled',
+  queuedAt: '2026-11-27T08:00:00Z',
+  startedAt: '2026-11-27T08:00:01Z',
+  progress: { rowsRead: 4_000, written: 3_990, rejected: 10 },
+  updatedAt: '2026-11-27T08:03:00Z',
+  stalled: true,
+}
+
 /** A scheduled run of the usage query waiting for the worker. */
 export const queuedRun: ApiInFlightRun = {
   ...runningRun,

@@ -38,4 +38,24 @@ describe('useRun', () => {
     await act(() => vi.advanceTimersByTimeAsync(10_000))
     expect(gets()).toBe(settled)
   })
+
+  it('stops asking once the server serves the run as stalled', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true })
+    const backend = createFakeBackend({ runs: [runningRun, ...runs] })
+    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } })
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <PostHogIntegrationProvider client={backend.client} queryClient={queryClient}>
+        {children}
+      </PostHogIntegrationProvider>
+    )
+    const gets = () => backend.calls.filter((call) => call.operation === 'getRun').length
+    const { result } = renderHook(() => useRun(runningRun.id), { wrapper })
+    await waitFor(() => expect(result.current.data).toMatchObject({ status: 'running' }))
+    backend.state.runs = [{ ...runningRun, stalled: true }, ...runs]
+    await act(() => vi.advanceTimersByTimeAsync(2000))
+    await waitFor(() => expect(result.current.data).toMatchObject({ status: 'running', stalled: true }))
+    const settled = gets()
+    await act(() => vi.advanceTimersByTimeAsync(10_000))
+    expect(gets()).toBe(settled)
+  })
 })

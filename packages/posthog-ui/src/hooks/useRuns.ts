@@ -1,4 +1,4 @@
-import { type ApiError, isRunInFlight, type ListRunsResponse } from '@statisfy/posthog-sdk'
+import { type ApiError, isRunInFlight, isRunStalled, type ListRunsResponse } from '@statisfy/posthog-sdk'
 import { type InfiniteData, type UseInfiniteQueryResult, useInfiniteQuery } from '@tanstack/react-query'
 import { usePostHogIntegration } from '../provider/PostHogIntegrationContext'
 import { postHogQueryKeys } from './queryKeys'
@@ -16,12 +16,16 @@ export type UseRunsOptions = {
   pollMs?: number | false
   /**
    * Refetch every N milliseconds while a listed run is queued or running, so its progress and its end show; stops
-   * once none is. `false` to not. @default 2000
+   * once none is, and does not poll for runs the server serves as stalled (their worker has stopped; see the SDK's
+   * `isRunStalled`). `false` to not. @default 2000
    */
   pollInFlightMs?: number | false
 }
 
-/** Sync runs: those in flight (queued, running) first, then finished ones newest first, paged by cursor (`fetchNextPage`). */
+/**
+ * Sync runs: those in flight (queued, running) first, then finished ones newest first, paged by cursor
+ * (`fetchNextPage`). Polls while a run is in flight and not stalled.
+ */
 export function useRuns(
   options: UseRunsOptions = {},
 ): UseInfiniteQueryResult<InfiniteData<ListRunsResponse, string | undefined>, ApiError> {
@@ -36,9 +40,10 @@ export function useRuns(
     getNextPageParam: (page) => page.nextCursor ?? undefined,
     refetchInterval: (query) => {
       if (pollMs !== false) return pollMs
-      // In-flight runs are listed first, so the first page says whether any run is still going.
-      const inFlight = query.state.data?.pages[0]?.runs.some(isRunInFlight) ?? false
-      return inFlight ? pollInFlightMs : false
+      // In-flight runs are listed first, so the first page says whether any run is still going. A stalled run
+      // is not: its worker stopped saving it, and polling every 2 s would go on for ever.
+      const live = query.state.data?.pages[0]?.runs.some((run) => isRunInFlight(run) && !isRunStalled(run)) ?? false
+      return live ? pollInFlightMs : false
     },
   })
 }

@@ -210,6 +210,11 @@ export const defaultMessages = {
   },
   /** A running run's status chip: its label and the rows read so far (formatted). */
   runProgress: (status: string, rowsRead: string) => `${status} · ${rowsRead} rows read`,
+  /** The chip of a run in flight the server serves as stalled: not saved for longer than its limit. */
+  runStalled: 'Stalled',
+  /** Under a stalled run: when it was last saved (formatted), and what to do. */
+  runStalledSince: (date: string) =>
+    `Stalled — no word from the worker since ${date}. It has most likely stopped (a restart or a deploy) and this run will not finish: run the query again. If runs keep stalling, ask whoever runs your sync worker to check it.`,
   skipReasons: {
     tracking_disabled: 'Skipped: activity tracking is off for this account.',
     query_disabled: 'Skipped: the query was disabled.',

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
-import { runningRun, savedQueries } from '../../../test/fixtures'
+import { runningRun, savedQueries, stalledRun } from '../../../test/fixtures'
 import { renderWithBackend } from '../../../test/renderWithBackend'
 import { QueryList } from './QueryList'
 
@@ -37,5 +37,14 @@ describe('QueryList', () => {
     const item = (await screen.findByRole('switch', { name: new RegExp(name) })).closest('li') as HTMLElement
     const badge = within(item).getByText('Running')
     expect(badge).toHaveAttribute('data-tone', 'neutral')
+  })
+
+  it("shows a query's stalled last run as Stalled, a warning, not as Running", async () => {
+    const queries = savedQueries.map((query, i) => (i === 0 ? { ...query, lastRun: stalledRun } : query))
+    renderWithBackend(<QueryList />, { queries })
+    const name = queries[0]?.definition.name ?? ''
+    const item = (await screen.findByRole('switch', { name: new RegExp(name) })).closest('li') as HTMLElement
+    expect(within(item).getByText('Stalled')).toHaveAttribute('data-tone', 'warning')
+    expect(within(item).queryByText('Running')).not.toBeInTheDocument()
   })
 })

@@ -1,4 +1,4 @@
-import type { SavedQuery } from '@statisfy/posthog-sdk'
+import { isRunStalled, type SavedQuery } from '@statisfy/posthog-sdk'
 import { forwardRef, useEffect, useRef, useState } from 'react'
 import { useDeleteQuery } from '../../hooks/useDeleteQuery'
 import { useQueries } from '../../hooks/useQueries'
@@ -109,7 +109,9 @@ export const QueryList = forwardRef<HTMLElement, QueryListProps>(function QueryL
                   <span className="sf-muted">{typeLabel[definition.type]}</span>
                 </span>
                 <span className="sf-actions">
-                  {lastRun ? (
+                  {lastRun && isRunStalled(lastRun) ? (
+                    <Badge tone="warning">{m.runStalled}</Badge>
+                  ) : lastRun ? (
                     <Badge tone={runStatusTone[lastRun.status]}>{m.statusLabels[lastRun.status]}</Badge>
                   ) : null}
                   {onEdit ? <Button onClick={() => onEdit(query)}>{m.editQuery}</Button> : null}

@@ -1,4 +1,11 @@
-import { type ApiFinishedRun, type ApiInFlightRun, type ApiRun, isRunInFlight } from '@statisfy/posthog-sdk'
+import {
+  type ApiFinishedRun,
+  type ApiInFlightRun,
+  type ApiRun,
+  isRunInFlight,
+  isRunStalled,
+  runLastSavedAt,
+} from '@statisfy/posthog-sdk'
 import type { ReactNode } from 'react'
 import { useMessages } from '../../i18n/useMessages'
 import { Badge } from '../../primitives/Badge'
@@ -19,7 +26,8 @@ export type RunRowProps = {
 
 /**
  * One run of the history table: a finished run with its counts, duration, error and rejected rows; a run in
- * flight with its status chip (rows read so far) and its progress, without rejects until it has finished.
+ * flight with its status chip (rows read so far) and its progress, without rejects until it has finished; a run the
+ * server serves as stalled with a Stalled chip, when the worker last saved it, and what to do.
  */
 export function RunRow(props: RunRowProps) {
   return isRunInFlight(props.run) ? (
@@ -35,24 +43,39 @@ function InFlightRunRow({ run, showQuery }: { run: ApiInFlightRun; showQuery: bo
   const number = (n: number) => n.toLocaleString(m.dateLocale)
   // A queued run has not started: it shows when it was queued.
   const at = run.startedAt ?? run.queuedAt
+  const stalled = isRunStalled(run)
+  const lastSaved = runLastSavedAt(run)
   return (
-    <tr data-state={run.status}>
-      <td>
-        <time dateTime={at}>{date.format(new Date(at))}</time>
-      </td>
-      {showQuery ? <Cell label={m.historyQuery}>{run.queryName}</Cell> : null}
-      <Cell label={m.runStatus}>
-        <Badge tone={runStatusTone[run.status]}>
-          {run.status === 'running'
-            ? m.runProgress(m.statusLabels.running, number(run.progress.rowsRead))
-            : m.statusLabels.queued}
-        </Badge>
-      </Cell>
-      <Cell label={m.runRead}>{number(run.progress.rowsRead)}</Cell>
-      <Cell label={m.runWritten}>{number(run.progress.written)}</Cell>
-      <Cell label={m.runRejected}>{number(run.progress.rejected)}</Cell>
-      <Cell label={m.runDuration}>—</Cell>
-    </tr>
+    <>
+      <tr data-state={stalled ? 'stalled' : run.status}>
+        <td>
+          <time dateTime={at}>{date.format(new Date(at))}</time>
+        </td>
+        {showQuery ? <Cell label={m.historyQuery}>{run.queryName}</Cell> : null}
+        <Cell label={m.runStatus}>
+          {stalled ? (
+            <Badge tone="warning">{m.runStalled}</Badge>
+          ) : (
+            <Badge tone={runStatusTone[run.status]}>
+              {run.status === 'running'
+                ? m.runProgress(m.statusLabels.running, number(run.progress.rowsRead))
+                : m.statusLabels.queued}
+            </Badge>
+          )}
+        </Cell>
+        <Cell label={m.runRead}>{number(run.progress.rowsRead)}</Cell>
+        <Cell label={m.runWritten}>{number(run.progress.written)}</Cell>
+        <Cell label={m.runRejected}>{number(run.progress.rejected)}</Cell>
+        <Cell label={m.runDuration}>—</Cell>
+      </tr>
+      {stalled ? (
+        <tr>
+          <td colSpan={showQuery ? 7 : 6} data-tone="warning">
+            {m.runStalledSince(date.format(new Date(lastSaved)))}
+          </td>
+        </tr>
+      ) : null}
+    </>
   )
 }
 

@@ -3,7 +3,7 @@ import { act, screen, waitFor, within } from '@testing-library/react'
 import { useState } from 'react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { FakeBackendOptions } from '../../../test/fakeBackend'
-import { partialRunRejects, queuedRun, runningRun, runs, usagePreview } from '../../../test/fixtures'
+import { partialRunRejects, queuedRun, runningRun, runs, stalledRun, usagePreview } from '../../../test/fixtures'
 import { renderWithBackend } from '../../../test/renderWithBackend'
 import { SyncHistory } from './SyncHistory'
 
@@ -188,6 +188,44 @@ describe('SyncHistory', () => {
     await waitFor(() => expect(table.querySelector('tr[data-state="running"]')).toBeNull())
     expect(document.querySelectorAll('.sf-chart-bar')).toHaveLength(13)
     // The saved queries show their last run, which has just ended.
+    await waitFor(() => expect(count('listQueries')).toBeGreaterThan(queryLists))
+    const settled = count('listRuns')
+    await act(() => vi.advanceTimersByTimeAsync(10_000))
+    expect(count('listRuns')).toBe(settled)
+  })
+
+  it('shows a stalled run as Stalled, with when the worker was last heard from and what to do, and does not poll it', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true })
+    const { backend } = renderWithBackend(<SyncHistory queryId="usage-daily" pageSize={4} />, {
+      runs: [stalledRun, ...runs],
+    })
+    const table = await screen.findByRole('table')
+    const row = table.querySelector('tr[data-state="stalled"]') as HTMLElement
+    expect(row).toHaveTextContent(/Status\s*Stalled\s*Read\s*4,000\s*Written\s*3,990\s*Rejected\s*10\s*Duration\s*—/)
+    expect(within(row).queryByText(/Running/)).not.toBeInTheDocument()
+    const since = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' }).format(
+      new Date(stalledRun.updatedAt ?? ''),
+    )
+    const detail = row.nextElementSibling as HTMLElement
+    expect(detail).toHaveTextContent(`Stalled — no word from the worker since ${since}.`)
+    expect(detail).toHaveTextContent(/run the query again/)
+    expect(detail.querySelector('td')).toHaveAttribute('data-tone', 'warning')
+    // Not charted (not finished), and not polled: its worker stopped saving it.
+    expect(document.querySelectorAll('.sf-chart-bar')).toHaveLength(3)
+    const polls = backend.calls.filter((call) => call.operation === 'listRuns').length
+    await act(() => vi.advanceTimersByTimeAsync(10_000))
+    expect(backend.calls.filter((call) => call.operation === 'listRuns').length).toBe(polls)
+  })
+
+  it('stops polling when the run it follows stalls, and refreshes the saved queries’ last run', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true })
+    const { backend } = renderWithBackend(<SyncHistory queryId="usage-daily" />, { runs: [runningRun, ...runs] })
+    const table = await screen.findByRole('table')
+    const count = (operation: string) => backend.calls.filter((call) => call.operation === operation).length
+    const queryLists = count('listQueries')
+    backend.state.runs = [{ ...runningRun, updatedAt: '2026-11-27T09:01:00Z', stalled: true }, ...runs]
+    await act(() => vi.advanceTimersByTimeAsync(2000))
+    expect(await within(table).findByText('Stalled')).toBeInTheDocument()
     await waitFor(() => expect(count('listQueries')).toBeGreaterThan(queryLists))
     const settled = count('listRuns')
     await act(() => vi.advanceTimersByTimeAsync(10_000))

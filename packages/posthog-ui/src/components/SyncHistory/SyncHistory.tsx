@@ -1,4 +1,4 @@
-import { type ApiFinishedRun, isRunInFlight, type RunQueryResponse } from '@statisfy/posthog-sdk'
+import { type ApiFinishedRun, isRunInFlight, isRunStalled, type RunQueryResponse } from '@statisfy/posthog-sdk'
 import { useQueryClient } from '@tanstack/react-query'
 import { forwardRef, useEffect, useId, useRef, useState } from 'react'
 import { postHogQueryKeys } from '../../hooks/queryKeys'
@@ -36,6 +36,8 @@ export type SyncHistoryState = 'loading' | 'error' | 'empty' | 'ready'
  * The runs of the tenant's queries (or one query): runs in flight first (queued, or running with rows read so far;
  * the list refreshes every 2 s while one is), then finished runs with status, counts and duration, a chart of rows
  * written per finished run, each run's rejected rows grouped by reason with their data, CSV download, and "Run now".
+ * A run in flight the server serves as stalled (its worker stopped saving it) shows as Stalled, with when the worker
+ * was last heard from and what to do, and is not polled.
  *
  * @example
  * <SyncHistory queryId="usage-daily" />
@@ -83,10 +85,10 @@ export const SyncHistory = forwardRef<HTMLElement, SyncHistoryProps>(function Sy
     // The saved queries show their last run; a queued run was not there when Run now answered.
     void queryClient.invalidateQueries({ queryKey: postHogQueryKeys.queries() })
   }, [reported, queryClient])
-  // useRuns polls while a run is in flight. When one the history showed in flight has ended, the saved queries'
-  // last run changed too.
+  // useRuns polls while a run is in flight and not stalled. When one the history showed live has ended or stalled,
+  // the saved queries' last run changed too.
   const inFlightIds = list
-    .filter(isRunInFlight)
+    .filter((run) => isRunInFlight(run) && !isRunStalled(run))
     .map((run) => run.id)
     .join(' ')
   const shownInFlight = useRef(inFlightIds)
