@@ -233,47 +233,74 @@ function countingColumnsSink(): RecordSink & { records: number } {
   }
 }
 
+/** Records per chunk of {@link collectingColumnsSink}'s columns. */
+const CHUNK = 1 << 16
+
+/** One chunk of {@link collectingColumnsSink}'s columns. */
+function columnChunk() {
+  return {
+    row: new Uint32Array(CHUNK),
+    value: new Float64Array(CHUNK),
+    time: new Float64Array(CHUNK),
+    codes: [new Uint32Array(CHUNK), new Uint32Array(CHUNK), new Uint32Array(CHUNK)] as const,
+  }
+}
+
 /**
  * An in-memory sink on the columnar path that keeps every record it is given (no upsert), as an in-memory column
- * store does: the low-cardinality string columns (account reference, account id, metric) dictionary-encoded (a
- * number per distinct string, the numbers in typed arrays), timestamps kept as strings, rows and values copied into
- * typed arrays.
+ * store does: the string columns (account reference, account id, metric) dictionary-encoded in the store's own
+ * dictionaries (the engine's codes translated with an array per run, each distinct string hashed once), times as
+ * epoch milliseconds; rows, codes, times and values in typed arrays, in chunks of 65,536 records (growing never
+ * copies).
  */
 function collectingColumnsSink(): RecordSink & { records: number } {
-  let capacity = 1 << 16
-  let row = new Uint32Array(capacity)
-  let value = new Float64Array(capacity)
-  const strings = [new StringIds(), new StringIds(), new StringIds()] as const
-  const timestamps: string[] = []
-  let codes = strings.map(() => new Int32Array(capacity))
-  const widen = <A extends Uint32Array | Int32Array | Float64Array>(from: A, to: A): A => {
-    to.set(from)
-    return to
-  }
+  const chunks: ReturnType<typeof columnChunk>[] = []
+  const names = ['accountRef', 'accountId', 'metric'] as const
+  const strings = names.map(() => new StringIds())
+  // Per column: the dictionary of the run the codes come from, and its codes translated to the store's ids.
+  const runDictionaries: (readonly string[] | undefined)[] = names.map(() => undefined)
+  const translations: number[][] = names.map(() => [])
   return {
     records: 0,
     async write(batch) {
       this.records += batch.records.length
     },
     async writeColumns(batch) {
-      const at = this.records
-      if (at + batch.length > capacity) {
-        while (at + batch.length > capacity) capacity *= 2
-        row = widen(row, new Uint32Array(capacity))
-        value = widen(value, new Float64Array(capacity))
-        codes = codes.map((column) => widen(column, new Int32Array(capacity)))
+      for (let c = 0; c < names.length; c++) {
+        const dictionary = batch.dictionary[names[c] as (typeof names)[number]]
+        if (runDictionaries[c] !== dictionary) {
+          runDictionaries[c] = dictionary
+          translations[c] = []
+        }
       }
-      row.set(batch.row.subarray(0, batch.length), at)
-      value.set(batch.value.subarray(0, batch.length), at)
-      const columns = [batch.accountRef, batch.accountId, batch.metric]
-      for (let c = 0; c < columns.length; c++) {
-        const column = columns[c] as readonly string[]
-        const ids = strings[c] as StringIds
-        const out = codes[c] as Int32Array
-        for (let i = 0; i < batch.length; i++) out[at + i] = ids.idOf(column[i] as string)
+      for (let from = 0; from < batch.length; ) {
+        const at = this.records % CHUNK
+        if (at === 0) chunks.push(columnChunk())
+        const chunk = chunks[chunks.length - 1] as ReturnType<typeof columnChunk>
+        const n = Math.min(batch.length - from, CHUNK - at)
+        chunk.row.set(batch.row.subarray(from, from + n), at)
+        chunk.value.set(batch.value.subarray(from, from + n), at)
+        chunk.time.set(batch.epochMs.subarray(from, from + n), at)
+        for (let c = 0; c < names.length; c++) {
+          const name = names[c] as (typeof names)[number]
+          const dictionary = batch.dictionary[name]
+          const translation = translations[c] as number[]
+          const ids = strings[c] as StringIds
+          const codes = batch.codes[name]
+          const out = chunk.codes[c] as Uint32Array
+          for (let i = 0; i < n; i++) {
+            const code = codes[from + i] as number
+            let id = translation[code]
+            if (id === undefined) {
+              id = ids.idOf(dictionary[code] as string)
+              translation[code] = id
+            }
+            out[at + i] = id
+          }
+        }
+        this.records += n
+        from += n
       }
-      for (let i = 0; i < batch.length; i++) timestamps.push(batch.timestamp[i] as string)
-      this.records += batch.length
     },
   }
 }

@@ -23,7 +23,40 @@ export interface ProductUsageColumns {
   readonly accountId: readonly string[]
   /** Metric name: the label column's value or the mapping's fixed name. */
   readonly metric: readonly string[]
-  /** UTC instant as `Date.prototype.toISOString()` writes it. */
+  /**
+   * UTC instant as an ISO 8601 string ending in `Z`: PostHog's own form as it sent it (with its microseconds), any
+   * other input as `Date.prototype.toISOString()` writes it.
+   */
   readonly timestamp: readonly string[]
+  /**
+   * The same instant in milliseconds since the epoch, `Date.parse(timestamp[i])` (sub-millisecond digits dropped):
+   * for a store that keeps times as numbers rather than a string per record.
+   */
+  readonly epochMs: Float64Array
   readonly value: Float64Array
+  /**
+   * The string columns dictionary-encoded, as an Arrow dictionary array is: `accountRef[i] ===
+   * dictionary.accountRef[codes.accountRef[i]]`, likewise `accountId` and `metric`. The engine numbers each distinct
+   * value once per run, so a store can translate a code with an array read instead of hashing a string per record.
+   */
+  readonly codes: UsageColumnCodes
+  /**
+   * The values of the codes. A dictionary belongs to the run: it only grows from batch to batch, and a code keeps
+   * its value for the whole run (a new run starts new dictionaries). Read, do not modify.
+   */
+  readonly dictionary: UsageDictionary
+}
+
+/** The codes of {@link ProductUsageColumns.codes}, one per record. */
+export interface UsageColumnCodes {
+  readonly accountRef: Uint32Array
+  readonly accountId: Uint32Array
+  readonly metric: Uint32Array
+}
+
+/** The values of {@link ProductUsageColumns.dictionary}, by code. */
+export interface UsageDictionary {
+  readonly accountRef: readonly string[]
+  readonly accountId: readonly string[]
+  readonly metric: readonly string[]
 }

@@ -1,6 +1,7 @@
 import { coerceNumber, type ProductUsageCells } from '../mapping/index'
 import type { Resolution } from '../resolve/index'
 import type { AccountMatcher } from './AccountMatcher'
+import type { UsageDictionary } from './ProductUsageColumns'
 import type { RecordPipeline } from './RecordPipeline'
 import type { SinkRecordByType } from './RecordSink'
 import type { RejectCollector } from './RejectCollector'
@@ -42,21 +43,33 @@ export class ProductUsagePipeline implements RecordPipeline<'product_usage'> {
   private readonly accountOfRef: number[] = []
   /** By account reference id, for references that did not resolve to one account. */
   private readonly failedResolution: Resolution[] = []
+  /** By timestamp id (aggregations): its `Date.parse` value, NaN until first needed. */
+  private epochOfTimestamp: Float64Array = new Float64Array(0)
+  /** The run's dictionaries, which the codes of {@link fillColumns}' output index. */
+  readonly dictionary: UsageDictionary
   /** The columns {@link fill} builds its records from. */
-  private readonly scratch = new UsageColumnBuffer('', SCRATCH_ROWS)
+  private readonly scratch: UsageColumnBuffer
 
   constructor(
     private readonly cells: ProductUsageCells,
     private readonly matcher: AccountMatcher,
     private readonly rejects: RejectCollector,
     private readonly accountColumn: string,
-  ) {}
+  ) {
+    this.dictionary = {
+      accountRef: cells.accountRefs.dictionary,
+      accountId: this.accountIdText,
+      metric: cells.metrics.dictionary,
+    }
+    this.scratch = new UsageColumnBuffer('', SCRATCH_ROWS, this.dictionary)
+  }
 
   fill(rows: readonly (readonly unknown[])[], from: number, to: number, offset: number, out: UsageRecord[]): void {
     const { scratch } = this
     for (let start = from; start < to; start += scratch.capacity) {
       const end = Math.min(to, start + scratch.capacity)
       this.fillColumns(rows, start, end, offset, scratch)
+      scratch.decode()
       for (let i = 0; i < scratch.length; i++) {
         out.push({
           row: scratch.row[i] as number,
@@ -96,8 +109,9 @@ export class ProductUsagePipeline implements RecordPipeline<'product_usage'> {
     offset: number,
     out: UsageColumnBuffer,
   ): void {
-    const { cells, seen, accountOfRef, accountIdText } = this
+    const { cells, seen, accountOfRef } = this
     const { accountRefs, metrics, timestamps } = cells
+    let { epochOfTimestamp } = this
     const accountAt = cells.account
     const metricAt = cells.metric
     const timestampAt = cells.timestamp
@@ -115,6 +129,7 @@ export class ProductUsagePipeline implements RecordPipeline<'product_usage'> {
         this.rejects.add(cells.reject(row, rowNumber, ref, metric, at))
         continue
       }
+      if (at >= epochOfTimestamp.length) epochOfTimestamp = this.growEpochs(at)
       let account = accountOfRef[ref]
       if (account === undefined) account = this.resolve(ref)
       if (account < 0) {
@@ -126,14 +141,11 @@ export class ProductUsagePipeline implements RecordPipeline<'product_usage'> {
         this.rejectDuplicate(ref, rowNumber, first)
         continue
       }
-      out.add(
-        rowNumber,
-        accountRefs.valueOf(ref),
-        accountIdText[account] as string,
-        metrics.valueOf(metric),
-        timestamps.valueOf(at),
-        value,
-      )
+      // Read from the array, not returned by a call: a double returned by a call that is not inlined is boxed.
+      if (Number.isNaN(epochOfTimestamp[at])) this.rememberEpoch(at)
+      out.epochMs[out.add(rowNumber, ref, account, metric, timestamps.valueOf(at), value)] = epochOfTimestamp[
+        at
+      ] as number
     }
   }
 
@@ -146,7 +158,7 @@ export class ProductUsagePipeline implements RecordPipeline<'product_usage'> {
     offset: number,
     out: UsageColumnBuffer,
   ): void {
-    const { cells, accountOfRef, accountIdText } = this
+    const { cells, accountOfRef } = this
     const { accountRefs, metrics, timestamps } = cells
     const accountAt = cells.account
     const metricAt = cells.metric
@@ -181,15 +193,23 @@ export class ProductUsagePipeline implements RecordPipeline<'product_usage'> {
         this.rejectDuplicate(ref, rowNumber, first)
         continue
       }
-      out.add(
-        rowNumber,
-        accountRefs.valueOf(ref),
-        accountIdText[account] as string,
-        metrics.valueOf(metric),
-        timestamp,
-        value,
-      )
+      const added = out.add(rowNumber, ref, account, metric, timestamp, value)
+      if (read) seen.writeEpochMs(out.epochMs, added)
+      else out.epochMs[added] = Date.parse(timestamp)
     }
+  }
+
+  /** Remembers the epoch time of timestamp id `at`. */
+  private rememberEpoch(at: number): void {
+    this.epochOfTimestamp[at] = Date.parse(this.cells.timestamps.valueOf(at))
+  }
+
+  /** Room in {@link epochOfTimestamp} for timestamp id `at`. */
+  private growEpochs(at: number): Float64Array {
+    const grown = new Float64Array(Math.max(64, (at + 1) * 2)).fill(Number.NaN)
+    grown.set(this.epochOfTimestamp)
+    this.epochOfTimestamp = grown
+    return grown
   }
 
   private resolve(ref: number): number {

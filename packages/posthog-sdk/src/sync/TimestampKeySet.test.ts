@@ -62,7 +62,7 @@ describe('TimestampKeySet', () => {
     )
   })
 
-  it('reads as a timestamp exactly the texts coerceTimestamp keeps as written, and keys them as addIfAbsent does', () => {
+  it('reads as a timestamp exactly the texts coerceTimestamp keeps as written, keys them as addIfAbsent does and gives their Date.parse time', () => {
     const two = (max: number) => fc.integer({ min: 0, max }).map((n) => String(n).padStart(2, '0'))
     const iso = fc
       .tuple(
@@ -85,11 +85,15 @@ describe('TimestampKeySet', () => {
         const read = keys.readTimestamp(text)
         if (read) {
           expect(coerceTimestamp(text, column)).toBe(text)
+          const epochMs = new Float64Array(2)
+          keys.writeEpochMs(epochMs, 1)
+          expect(epochMs[1]).toBe(Date.parse(text))
           const other = new TimestampKeySet()
           expect(keys.addRead(account, 0, 1)).toBe(other.addIfAbsent(account, 0, text, 1))
           expect(keys.addRead(account, 0, 2)).toBe(other.addIfAbsent(account, 0, text, 2))
         } else if (
-          /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|1\d|2[0-8])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,9})?Z$/.test(text)
+          /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,9})?Z$/.test(text) &&
+          coerceTimestamp(text, column) === text
         ) {
           throw new Error(`${text} is PostHog's UTC form in range but was not read`)
         }

@@ -1,3 +1,4 @@
+import { daysInMonth } from '../mapping/coerce/coerceTimestamp'
 import { StringIds } from './StringIds'
 
 /**
@@ -23,6 +24,9 @@ export class TimestampKeySet {
   private date = 0
   private time = 0
   private fraction = 0
+  /** The date {@link dayMs} is midnight of (an ISO date as YYYYMMDD), -2 before the first. */
+  private msDate = -2
+  private dayMs = 0
 
   /** @param initialCapacity keys a date's table holds before it first grows */
   constructor(private readonly initialCapacity = 64) {}
@@ -47,7 +51,7 @@ export class TimestampKeySet {
   }
 
   /**
-   * Reads `t` for {@link addRead} when it is PostHog's own UTC form with every field in range (month, day up to 28,
+   * Reads `t` for {@link addRead} when it is PostHog's own UTC form with every field in range (month, day of the month,
    * hour, minute, second): exactly the texts `coerceTimestamp` keeps as written, so a caller that gets true has the
    * coerced value (`t` itself) without validating the text a second time.
    */
@@ -61,11 +65,31 @@ export class TimestampKeySet {
       month >= 1 &&
       month <= 12 &&
       day >= 1 &&
-      day <= 28 &&
+      (day <= 28 || day <= daysInMonth(Math.floor(date / 10_000), month)) &&
       clock < 240_000 &&
       Math.floor(clock / 100) % 100 < 60 &&
       clock % 100 < 60
     )
+  }
+
+  /**
+   * Writes to `out[index]` the milliseconds since the epoch of the timestamp of the last {@link readTimestamp} that
+   * returned true, as `Date.parse` gives them (sub-millisecond digits dropped), without reading the text again.
+   * Written, not returned: a double returned from a call V8 does not inline is boxed, i.e. allocated per row.
+   */
+  writeEpochMs(out: Float64Array, index: number): void {
+    const { date, time, fraction } = this
+    if (date !== this.msDate) {
+      this.msDate = date
+      this.dayMs = Date.UTC(Math.floor(date / 10_000), (Math.floor(date / 100) % 100) - 1, date % 100)
+      // Date.UTC reads years 0-99 as 1900-1999; ISO years are as written.
+      if (date < 1_000_000) this.dayMs = new Date(this.dayMs).setUTCFullYear(Math.floor(date / 10_000))
+    }
+    const clock = Math.floor(time / 10)
+    const places = time % 10
+    const seconds = Math.floor(clock / 10_000) * 3600 + (Math.floor(clock / 100) % 100) * 60 + (clock % 100)
+    const ms = places <= 3 ? fraction * 10 ** (3 - places) : Math.floor(fraction / 10 ** (places - 3))
+    out[index] = this.dayMs + seconds * 1000 + ms
   }
 
   /** As {@link addIfAbsent}, for the timestamp of the last {@link readTimestamp} that returned true. */

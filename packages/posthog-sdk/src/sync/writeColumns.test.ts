@@ -36,10 +36,36 @@ function recordsOf(batch: ProductUsageColumns): UsageRecord[] {
   }))
 }
 
+/**
+ * What a batch's codes, dictionaries and epoch times contradict: each code must index its string, a code must keep
+ * its value from batch to batch (`known`, per run), and `epochMs` must be `Date.parse` of the timestamp.
+ */
+function encodingProblems(batch: ProductUsageColumns, known: Map<string, string>): string[] {
+  const problems: string[] = []
+  for (let i = 0; i < batch.length; i++) {
+    for (const column of ['accountRef', 'accountId', 'metric'] as const) {
+      const code = batch.codes[column][i] as number
+      const value = batch.dictionary[column][code]
+      if (value !== batch[column][i])
+        problems.push(`${column}[${i}]: code ${code} is ${value}, not ${batch[column][i]}`)
+      const before = known.get(`${column}:${code}`)
+      if (before !== undefined && before !== value) problems.push(`${column} code ${code} changed from ${before}`)
+      known.set(`${column}:${code}`, value as string)
+    }
+    const timestamp = batch.timestamp[i] as string
+    if (!Object.is(batch.epochMs[i], Date.parse(timestamp))) {
+      problems.push(`epochMs[${i}] is ${batch.epochMs[i]} for ${timestamp}`)
+    }
+  }
+  return problems
+}
+
 /** Runs `rows` through the in-memory sink with or without its columnar path, recording every batch as records. */
-async function run(rows: unknown[][], columnar: boolean, batchSize: number, pageSize: number) {
+async function run(rows: unknown[][], columnar: boolean, batchSize: number, pageSize: number, rowTypes = types) {
   const memory = createMemoryRecordSink({ columns: columnar })
   const batches: UsageRecord[][] = []
+  const problems: string[] = []
+  const known = new Map<string, string>()
   const sink: RecordSink = {
     async write(batch, options) {
       if (batch.type === 'product_usage') batches.push([...batch.records])
@@ -49,19 +75,20 @@ async function run(rows: unknown[][], columnar: boolean, batchSize: number, page
       ? {
           async writeColumns(batch: ProductUsageColumns, options: { signal?: AbortSignal }) {
             batches.push(recordsOf(batch))
+            problems.push(...encodingProblems(batch, known))
             await memory.writeColumns?.(batch, options)
           },
         }
       : {}),
   }
   const drained: SampledReject[] = []
-  const client = createStaticQueryClient({ [hogql]: { columns, types, rows, pageSize } })
+  const client = createStaticQueryClient({ [hogql]: { columns, types: rowTypes, rows, pageSize } })
   const report = await runSync(
     definition,
     { client, sink, catalog: exampleCatalog, directory, clock },
     { batchSize, samplesPerReason: 3, onRejects: (rejects) => void drained.push(...rejects) },
   )
-  return { report, batches, drained, stored: memory.records('product_usage'), snapshot: memory.snapshot() }
+  return { report, batches, drained, problems, stored: memory.records('product_usage'), snapshot: memory.snapshot() }
 }
 
 const ref = fc.constantFrom('org_acme', 'org_globex', 'org_initech', 'org_unknown', '', null)
@@ -79,10 +106,12 @@ describe('RecordSink.writeColumns', () => {
         fc.integer({ min: 1, max: 11 }),
         async (tuples, distinct, batchSize, pageSize) => {
           // Distinct timestamps (per-event rows) take the engine's other loop.
+          // Fractions of 1 to 9 digits: epochMs drops what is beyond the millisecond.
+          const fraction = (i: number) => String((i * 7919) % 10 ** (1 + (i % 9))).padStart(1 + (i % 9), '0')
           const rows = tuples.map(([r, t, m, v], i) => [
             r,
             distinct && t !== null && t !== 'not a date'
-              ? `2025-06-01T00:00:${String(i % 60).padStart(2, '0')}.${i}Z`
+              ? `2025-06-01T00:00:${String(i % 60).padStart(2, '0')}.${fraction(i)}Z`
               : t,
             m,
             v,
@@ -94,10 +123,49 @@ describe('RecordSink.writeColumns', () => {
           expect(columnPath.drained).toEqual(rowPath.drained)
           expect(columnPath.stored).toEqual(rowPath.stored)
           expect(columnPath.snapshot).toEqual(rowPath.snapshot)
+          expect(columnPath.problems).toEqual([])
         },
       ),
       { numRuns: 200 },
     )
+  })
+
+  it("gives every record its epoch time and dictionary codes, in both of the engine's loops and every timestamp form", async () => {
+    const texts = [
+      '2025-06-01T00:00:00Z',
+      '2024-02-29T23:59:59.999999999Z',
+      '0050-03-01T12:00:00.5Z',
+      '9999-12-31T23:59:59.123456Z',
+      '2025-06-01T02:00:00+02:00',
+      '2025-06-01 10:00:00',
+      1_750_000_000,
+      '1750000000123',
+    ]
+    for (const distinct of [false, true]) {
+      // Many distinct PostHog-form timestamps first make the engine choose its per-event loop.
+      const lead = distinct
+        ? Array.from({ length: 20 }, (_, i) => `2025-06-02T00:00:${String(i).padStart(2, '0')}Z`)
+        : []
+      const rows = [...lead, ...texts].map((t, i) => [i % 2 ? 'org_acme' : 'org_globex', t, `m${i % 3}`, i])
+      const { report, problems, batches } = await run(rows, true, 3, 4, ['String', 'DateTime', 'String', 'Int64'])
+      expect(report.counts.written).toBe(rows.length)
+      expect(problems).toEqual([])
+      expect(
+        batches
+          .flat()
+          .slice(lead.length)
+          .map((r) => r.timestamp),
+      ).toEqual([
+        '2025-06-01T00:00:00Z',
+        '2024-02-29T23:59:59.999999999Z',
+        '0050-03-01T12:00:00.5Z',
+        '9999-12-31T23:59:59.123456Z',
+        '2025-06-01T00:00:00.000Z',
+        '2025-06-01T10:00:00.000Z',
+        '2025-06-15T15:06:40.000Z',
+        '2025-06-15T15:06:40.123Z',
+      ])
+    }
   })
 
   it('counts written, rejected, duplicates and unmatched alike on a known input', async () => {

@@ -69,8 +69,11 @@ export function createPageWriter(
       const pipeline = new ProductUsagePipeline(compiled.cells, matcher, rejects, accountColumn)
       const writeColumns = ports.sink.writeColumns?.bind(ports.sink)
       if (writeColumns) {
-        return columnWriter(pipeline, new UsageColumnBuffer(queryId, batchSizeOf(options)), context, (columns) =>
-          sinkWrite(columns.length, columns.type, () => writeColumns(columns, sinkOptions)),
+        return columnWriter(
+          pipeline,
+          new UsageColumnBuffer(queryId, batchSizeOf(options), pipeline.dictionary),
+          context,
+          (columns) => sinkWrite(columns.length, columns.type, () => writeColumns(columns, sinkOptions)),
         )
       }
       return typedWriter<'product_usage'>(pipeline, context, (records) =>
@@ -162,6 +165,7 @@ function columnWriter(
 ): PageWriter {
   const flush = async () => {
     options.signal?.throwIfAborted()
+    columns.decode()
     await write(columns)
     run.written += columns.length
     columns.length = 0

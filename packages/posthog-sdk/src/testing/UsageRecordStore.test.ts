@@ -16,10 +16,17 @@ const record = fc.record({
 })
 
 function batchOf(records: readonly { accountId: string; metric: string; timestamp: string; value: number }[]) {
-  const batch = new UsageColumnBuffer('q', Math.max(1, records.length))
+  const dictionary = { accountRef: [] as string[], accountId: [] as string[], metric: [] as string[] }
+  const code = (values: string[], value: string) =>
+    values.includes(value) ? values.indexOf(value) : values.push(value) - 1
+  const batch = new UsageColumnBuffer('q', Math.max(1, records.length), dictionary)
   records.forEach((r, i) => {
-    batch.add(i + 1, `ref_${r.accountId}`, r.accountId, r.metric, r.timestamp, r.value)
+    const ref = code(dictionary.accountRef, `ref_${r.accountId}`)
+    const account = code(dictionary.accountId, r.accountId)
+    const added = batch.add(i + 1, ref, account, code(dictionary.metric, r.metric), r.timestamp, r.value)
+    batch.epochMs[added] = Date.parse(r.timestamp)
   })
+  batch.decode()
   return batch
 }
 

@@ -36,7 +36,14 @@ describe('createMemoryRecordSink', () => {
       accountId: ['a', 'b', 'stale'],
       metric: ['events', 'events', 'stale'],
       timestamp: ['t1', 't1', 'stale'],
+      epochMs: Float64Array.of(1, 1, 99),
       value: Float64Array.of(5, 6, 99),
+      codes: {
+        accountRef: Uint32Array.of(0, 1, 2),
+        accountId: Uint32Array.of(0, 1, 2),
+        metric: Uint32Array.of(0, 0, 1),
+      },
+      dictionary: { accountRef: ['a', 'b', 'stale'], accountId: ['a', 'b', 'stale'], metric: ['events', 'stale'] },
     }
     await sink.writeColumns?.(columns, {})
     // The engine overwrites its columns with the next batch once the write has settled.

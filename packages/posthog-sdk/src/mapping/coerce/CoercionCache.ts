@@ -57,6 +57,14 @@ export class CoercionCache {
     return id
   }
 
+  /**
+   * Every coerced value by id, the array itself: it only grows, and an id never changes its value, so holders can
+   * read new ids from it later.
+   */
+  get dictionary(): readonly string[] {
+    return this.values
+  }
+
   /** The coerced value of an id from {@link idOf}. */
   valueOf(id: number): string {
     return this.values[id] as string

@@ -13,12 +13,15 @@ describe('coerceTimestamp', () => {
     '2025-06-01T00:00:02Z',
     '2025-06-01T00:00:02.5Z',
     '2025-01-28T23:59:59.999999Z',
+    // Days 29-31 too: a timestamp's precision must not depend on its day of the month.
+    '2024-02-29T23:59:59.999999Z',
+    '2025-01-31T00:00:00.123456Z',
+    '2025-04-30T12:00:00.1Z',
   ])("keeps PostHog's own UTC form %s as written (microseconds included)", (input) => {
     expect(coerceTimestamp(input, utc)).toBe(input)
   })
 
   it.each([
-    ['2024-02-29T23:59:59.999999Z', '2024-02-29T23:59:59.999Z'],
     ['2025-06-01t00:00:02z', '2025-06-01T00:00:02.000Z'],
     ['2025-06-01T14:00:00+02:00', '2025-06-01T12:00:00.000Z'],
     ['2025-06-01T14:00:00+0200', '2025-06-01T12:00:00.000Z'],

@@ -45,7 +45,7 @@ export function coerceTimestamp(value: unknown, column: ColumnType): string | Re
 }
 
 /**
- * Month 01-12, day 01-28 (29-31 take the full calendar check), hour 00-23, minute and second 00-59, on a string
+ * Month 01-12, a day of that month (01-28 without a calendar), hour 00-23, minute and second 00-59, on a string
  * already matching {@link POSTHOG_UTC}.
  */
 function fieldsInRange(t: string): boolean {
@@ -53,8 +53,20 @@ function fieldsInRange(t: string): boolean {
   const day = (t.charCodeAt(8) - 48) * 10 + t.charCodeAt(9) - 48
   const hour = (t.charCodeAt(11) - 48) * 10 + t.charCodeAt(12) - 48
   return (
-    month >= 1 && month <= 12 && day >= 1 && day <= 28 && hour <= 23 && t.charCodeAt(14) < 54 && t.charCodeAt(17) < 54
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    (day <= 28 || day <= daysInMonth(Number(t.slice(0, 4)), month)) &&
+    hour <= 23 &&
+    t.charCodeAt(14) < 54 &&
+    t.charCodeAt(17) < 54
   )
+}
+
+/** Days in `month` (1-12) of the proleptic Gregorian `year` (arithmetic: `Date.UTC` reads years 0-99 as 1900-1999). */
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31
 }
 
 function parseTimestampText(raw: string, column: ColumnType): string | Rejection {
@@ -106,11 +118,6 @@ function fromUnix(n: number, raw: unknown): string | Rejection {
   }
   const date = new Date(Math.floor(ms))
   return Number.isNaN(date.getTime()) ? bad(raw, 'it is out of the date range') : date.toISOString()
-}
-
-/** Days in a month of the proleptic Gregorian calendar. */
-export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate()
 }
 
 function bad(value: unknown, why: string): Rejection {
