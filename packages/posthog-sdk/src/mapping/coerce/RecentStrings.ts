@@ -1,5 +1,8 @@
-/** Slots of a {@link RecentStrings} table: enough for every account of a typical sync, a few KB of pointers. */
-const SLOTS = 4096
+/**
+ * Slots of a {@link RecentStrings} table (192 KB): direct-mapped, 1,000 strings in use collide in 8% of lookups
+ * here, 23% with 4,096 slots (each collision costs a whole-string hash and a `Map` lookup).
+ */
+const SLOTS = 16_384
 const MASK = SLOTS - 1
 /** Characters a {@link sampledHash} reads at most: the last 8 and up to 8 spread over the rest. */
 const TAIL = 8
