@@ -76,4 +76,7 @@ export class MappedRecordPipeline<T extends KeyedType> implements RecordPipeline
       ? duplicateReject('custom_field', r.row, this.accountColumn, r.accountRef, firstRow)
       : duplicateReject('custom_object', r.row, this.keyColumn, r.key, firstRow)
   }
+
+  /** Nothing pooled: custom fields and objects come in thousands per run, their key set is left to the collector. */
+  release(): void {}
 }

@@ -15,7 +15,7 @@ export class NaturalKeyMap<T extends QueryType, V> {
   private readonly first = new StringIds()
   private readonly second = new StringIds()
   private readonly third = new StringIds()
-  private keys = new UsageKeySet()
+  private readonly keys = new UsageKeySet()
   private entries: V[] = []
   private count = 0
   /** The key part ids of each entry, `[a, b, c]` at `3 * slot`, for ordered iteration. */
@@ -120,7 +120,7 @@ export class NaturalKeyMap<T extends QueryType, V> {
     this.first.clear()
     this.second.clear()
     this.third.clear()
-    this.keys = new UsageKeySet()
+    this.keys.release()
     this.entries = []
     this.count = 0
     this.partIds = new Int32Array(3 * 1024)

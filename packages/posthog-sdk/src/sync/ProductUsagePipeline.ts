@@ -212,6 +212,12 @@ export class ProductUsagePipeline implements RecordPipeline<'product_usage'> {
     return grown
   }
 
+  /** Gives the duplicate check's memory back for the next run to reuse; the pipeline must not be used afterwards. */
+  release(): void {
+    this.seen.release()
+    this.distinct?.release()
+  }
+
   private resolve(ref: number): number {
     const resolution = this.matcher.match(this.cells.accountRefs.valueOf(ref))
     let account = -1

@@ -19,4 +19,6 @@ export interface RecordPipeline<T extends QueryType> {
     offset: number,
     out: SinkRecordByType[T][],
   ): void
+  /** Gives back memory kept for the run, once it is over; the pipeline must not be used afterwards. */
+  release(): void
 }

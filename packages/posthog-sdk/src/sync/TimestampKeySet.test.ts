@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { parseColumnType } from '../mapping/ColumnType'
 import { coerceTimestamp } from '../mapping/coerce/coerceTimestamp'
+import { Int32ArrayPool } from './Int32ArrayPool'
 import { TimestampKeySet } from './TimestampKeySet'
 
 const at = (i: number) => `2025-06-01T00:00:${String(i % 60).padStart(2, '0')}.${String(i).padStart(6, '0')}Z`
@@ -14,6 +15,19 @@ describe('TimestampKeySet', () => {
     expect(keys.addIfAbsent(1, 0, at(1), 9_000)).toBe(1)
     expect(keys.addIfAbsent(2, 0, at(1), 9_001)).toBe(0)
     expect(keys.addIfAbsent(1, 1, at(1), 9_002)).toBe(0)
+  })
+
+  it('gives its tables back on release, and a set built from reused memory knows none of the old keys', () => {
+    const pool = new Int32ArrayPool(1 << 24)
+    const first = new TimestampKeySet(4, pool)
+    for (let i = 1; i <= 3_000; i++) first.addIfAbsent(i % 5, 0, at(i), i)
+    first.release()
+    expect(first.size).toBe(0)
+    expect(pool.pooledBytes).toBeGreaterThan(0)
+    const second = new TimestampKeySet(4, pool)
+    for (let i = 1; i <= 3_000; i++) expect(second.addIfAbsent(i % 5, 0, at(i), i + 10)).toBe(0)
+    for (let i = 1; i <= 3_000; i++) expect(second.addIfAbsent(i % 5, 0, at(i), 1)).toBe(i + 10)
+    expect(first.addIfAbsent(1, 0, at(1), 7)).toBe(0)
   })
 
   it('tells apart texts of the same instant, as the natural key (a string) does', () => {

@@ -1,4 +1,5 @@
 import { daysInMonth } from '../mapping/coerce/coerceTimestamp'
+import { type Int32ArrayPool, keyTablePool } from './Int32ArrayPool'
 import { StringIds } from './StringIds'
 
 /**
@@ -35,8 +36,14 @@ export class TimestampKeySet {
   private msDate = -2
   private dayMs = 0
 
-  /** @param initialCapacity keys a date's table holds before it first grows */
-  constructor(private readonly initialCapacity = 64) {}
+  /**
+   * @param initialCapacity keys a date's table holds before it first grows
+   * @param pool where the tables' memory comes from and goes back to ({@link release}, and as a table grows)
+   */
+  constructor(
+    private readonly initialCapacity = 64,
+    private readonly pool: Int32ArrayPool = keyTablePool,
+  ) {}
 
   /** Number of distinct keys recorded. */
   get size(): number {
@@ -105,7 +112,7 @@ export class TimestampKeySet {
       day = this.days.get(date)
       if (day === undefined) {
         // Sized like the last day filled, as consecutive days of one query hold similar numbers of rows.
-        day = new DayKeys(Math.max(this.initialCapacity, this.lastDay?.size ?? 0))
+        day = new DayKeys(Math.max(this.initialCapacity, this.lastDay?.size ?? 0), this.pool)
         this.days.set(date, day)
       }
       this.lastDate = date
@@ -114,6 +121,16 @@ export class TimestampKeySet {
     const first = day.addIfAbsent(account, metric, this.time, this.fraction, row)
     if (first === 0) this.count++
     return first
+  }
+
+  /** Forgets every key and gives the tables' memory back to the pool (for the next run to reuse). */
+  release(): void {
+    for (const day of this.days.values()) day.release()
+    this.days.clear()
+    this.lastDate = -2
+    this.lastDay = undefined
+    this.count = 0
+    this.others.clear()
   }
 
   /**
@@ -210,12 +227,21 @@ class DayKeys {
     return this.count
   }
 
-  constructor(initialCapacity: number) {
+  constructor(
+    initialCapacity: number,
+    private readonly pool: Int32ArrayPool,
+  ) {
     let capacity = 16
     while (capacity < initialCapacity * 2) capacity *= 2
     this.mask = capacity - 1
-    this.slots = new Int32Array(capacity * 2)
-    this.keys = new Int32Array((capacity / 2) * KEY)
+    this.slots = pool.acquire(capacity * 2)
+    this.keys = pool.acquire((capacity / 2) * KEY)
+  }
+
+  /** Gives the table's memory back to the pool; the table must not be used afterwards. */
+  release(): void {
+    this.pool.release(this.slots)
+    this.pool.release(this.keys)
   }
 
   addIfAbsent(account: number, metric: number, time: number, fraction: number, row: number): number {
@@ -250,7 +276,7 @@ class DayKeys {
     const old = this.slots
     const capacity = (this.mask + 1) * 2
     const mask = capacity - 1
-    const slots = new Int32Array(capacity * 2)
+    const slots = this.pool.acquire(capacity * 2)
     for (let i = 0; i < old.length; i += 2) {
       const number = old[i + 1] as number
       if (number === 0) continue
@@ -260,8 +286,10 @@ class DayKeys {
       slots[slot * 2] = h
       slots[slot * 2 + 1] = number
     }
-    const keys = new Int32Array((capacity / 2) * KEY)
+    const keys = this.pool.acquire((capacity / 2) * KEY)
     keys.set(this.keys)
+    this.pool.release(old)
+    this.pool.release(this.keys)
     this.mask = mask
     this.slots = slots
     this.keys = keys

@@ -1,5 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { Int32ArrayPool } from './Int32ArrayPool'
 import { UsageKeySet } from './UsageKeySet'
 
 /** Checks `keys` against exact string keys over the (account, metric, timestamp) triples, in order. */
@@ -42,6 +43,23 @@ describe('UsageKeySet', () => {
     for (let t = 0; t < 400; t++) triples.push([(t * 37) % 1000, t % 3, t])
     triples.push([0, 0, 0], [(399 * 37) % 1000, 0, 399], [7, 1, 5])
     agree(keys, triples)
+  })
+
+  it('forgets every key on release and reuses its memory, dense or sparse, through one pool', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.tuple(fc.nat(40), fc.nat(9), fc.nat(30)), { maxLength: 300 }), { maxLength: 4 }),
+        (runs) => {
+          const pool = new Int32ArrayPool(1 << 20)
+          const keys = new UsageKeySet(pool)
+          for (const triples of runs) {
+            agree(keys, triples)
+            keys.release()
+            expect(keys.size).toBe(0)
+          }
+        },
+      ),
+    )
   })
 
   it('agrees with exact keys on arbitrary input, dense or sparse', () => {

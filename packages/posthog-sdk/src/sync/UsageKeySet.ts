@@ -1,4 +1,5 @@
 import { ExactKeySet } from './ExactKeySet'
+import { type Int32ArrayPool, keyTablePool } from './Int32ArrayPool'
 
 /** Grid cells (4 bytes each) allowed before density is checked: 1M cells, 4 MB. */
 const FREE_CELLS = 1 << 20
@@ -21,6 +22,9 @@ export class UsageKeySet {
   private stride = 8
   private cells = 0
   private count = 0
+
+  /** @param pool where the grid's rows come from and go back to ({@link release}, and as a row grows) */
+  constructor(private readonly pool: Int32ArrayPool = keyTablePool) {}
 
   /** Number of distinct keys recorded. */
   get size(): number {
@@ -66,8 +70,11 @@ export class UsageKeySet {
       this.toHashSet()
       return undefined
     }
-    const cells = new Int32Array(length)
-    if (old) cells.set(old)
+    const cells = this.pool.acquire(length)
+    if (old) {
+      cells.set(old)
+      this.pool.release(old)
+    }
     grid[at] = cells
     return cells
   }
@@ -83,15 +90,26 @@ export class UsageKeySet {
     for (let at = 0; at < grid.length; at++) {
       const old = grid[at]
       if (old === undefined) continue
-      const cells = new Int32Array(old.length * (stride / before))
+      const cells = this.pool.acquire(old.length * (stride / before))
       for (let i = 0; i < old.length; i++) {
         const row = old[i] as number
         if (row !== 0) cells[Math.floor(i / before) * stride + (i % before)] = row
       }
+      this.pool.release(old)
       grid[at] = cells
       this.cells += cells.length
     }
     return this
+  }
+
+  /** Forgets every key and gives the grid's memory back to the pool (for the next run to reuse). */
+  release(): void {
+    for (const cells of this.grid ?? []) if (cells) this.pool.release(cells)
+    this.grid = []
+    this.hashed = null
+    this.stride = 8
+    this.cells = 0
+    this.count = 0
   }
 
   private toHashSet(): void {
@@ -106,6 +124,7 @@ export class UsageKeySet {
       }
     }
     this.hashed = hashed
+    for (const cells of grid) if (cells) this.pool.release(cells)
     this.grid = null
   }
 }

@@ -1,6 +1,6 @@
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { StatisfyError } from '../errors/index'
 import { RejectReason } from '../mapping/index'
 import { createInMemoryDirectory } from '../resolve/index'
@@ -12,6 +12,7 @@ import {
   productUsageQuery,
   type StaticResult,
 } from '../testing/index'
+import { keyTablePool } from './Int32ArrayPool'
 import { type RunReport, runReportSchema } from './RunReport'
 import { runSync } from './runSync'
 import type { SyncQueryClient, SyncQueryPage } from './SyncPorts'
@@ -310,6 +311,21 @@ describe('runSync', () => {
     expect(report.error?.code).toBe('sink_failed')
     expect(report.error?.message).toContain('injected sink failure')
     expect(report.counts.written).toBe(2)
+  })
+
+  it('gives its duplicate-check tables back to the engine pool when it ends, failed or not', async () => {
+    const release = vi.spyOn(keyTablePool, 'release')
+    try {
+      for (const failAfterWrites of [1, undefined]) {
+        release.mockClear()
+        const { ports } = setup(usage(cleanRows), failAfterWrites === undefined ? {} : { failAfterWrites })
+        const report = await runSync(definition, ports, { window, batchSize: 2 })
+        expect(report.status).toBe(failAfterWrites === undefined ? 'succeeded' : 'failed')
+        expect(release).toHaveBeenCalled()
+      }
+    } finally {
+      release.mockRestore()
+    }
   })
 
   it('dry run: maps and resolves everything, writes nothing, counts what would be written', async () => {

@@ -69,11 +69,13 @@ export async function runSync(
     try {
       let more = true
       while (more) more = await nextPage()
+      await writer?.finish()
     } finally {
       // Stops the client's reading (and cancels in-flight work) when processing a page failed.
       await iterator.return?.()
+      // The duplicate check's tables go back to the engine's pool for the next run, whatever this run's outcome.
+      writer?.release()
     }
-    await writer?.finish()
     return run.finish(run.rejects && run.rejects.total > 0 ? RunStatus.Partial : RunStatus.Succeeded)
   } catch (error) {
     return run.finish(RunStatus.Failed, { error: toRunError(error, signal) })

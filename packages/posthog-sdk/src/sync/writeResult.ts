@@ -21,6 +21,8 @@ export interface PageWriter {
   page(rows: readonly (readonly unknown[])[], offset: number): Promise<void>
   /** Writes what is still buffered. */
   finish(): Promise<void>
+  /** Gives back memory kept for the run (called once the run is over, whatever its outcome). */
+  release(): void
 }
 
 /**
@@ -145,6 +147,9 @@ function typedWriter<T extends QueryType>(
       if (pending.length > 0) await flush(pending)
       pending = []
     },
+    release() {
+      pipeline.release()
+    },
   }
 }
 
@@ -193,6 +198,9 @@ function columnWriter(
     },
     async finish() {
       if (columns.length > 0) await flush()
+    },
+    release() {
+      pipeline.release()
     },
   }
 }
