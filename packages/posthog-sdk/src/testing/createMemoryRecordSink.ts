@@ -61,7 +61,7 @@ export function createMemoryRecordSink(options: MemoryRecordSinkOptions = {}): M
   const upsert = (batch: SinkBatch) => {
     switch (batch.type) {
       case 'product_usage':
-        for (const r of batch.records) stores.product_usage.put(r)
+        stores.product_usage.put(batch.records)
         return
       case 'custom_field':
         for (const r of batch.records) stores.custom_field.set(r, r)
