@@ -48,5 +48,6 @@ export function sampledHash(text: string): number {
     const step = stop > TAIL ? Math.floor(stop / TAIL) : 1
     for (let i = 0; i < stop; i += step) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193)
   }
-  return (h ^ (h >>> 15)) >>> 0
+  // 30 bits: a small integer (Smi) for V8, which a call that is not inlined returns without allocating.
+  return (h ^ (h >>> 15)) & 0x3fffffff
 }
