@@ -21,6 +21,40 @@ describe('CoercionCache', () => {
     expect(cache.size).toBe(2)
   })
 
+  it('answers the same ids whether its comparison with the last lookup is on or off (long runs, then none)', () => {
+    // Runs of one value switch the comparison on, a value per lookup switches it off (every 256 lookups).
+    const segment = fc.oneof(
+      fc
+        .tuple(fc.constantFrom(' a', 'a', 'b', 'c', '', 7), fc.integer({ min: 1, max: 400 }))
+        .map(([v, n]) => Array(n).fill(v)),
+      fc.array(
+        fc.oneof(
+          fc.integer({ min: 0, max: 50 }).map((n) => `org_${n}`),
+          fc.constant(null),
+        ),
+        { maxLength: 400 },
+      ),
+    )
+    fc.assert(
+      fc.property(fc.array(segment, { maxLength: 6 }), (segments) => {
+        const cache = new CoercionCache(identifier)
+        const byValue = new Map<string, number>()
+        for (const raw of segments.flat()) {
+          const id = cache.idOf(raw)
+          const coerced = identifier(raw)
+          if (coerced instanceof Rejection) {
+            expect(id).toBeLessThan(0)
+            continue
+          }
+          expect(cache.valueOf(id)).toBe(coerced)
+          expect(byValue.get(coerced) ?? id).toBe(id)
+          byValue.set(coerced, id)
+        }
+      }),
+      { numRuns: 50 },
+    )
+  })
+
   it('finds a value first seen through another raw value when its own text arrives later', () => {
     const cache = new CoercionCache(identifier)
     const padded = cache.idOf('  acme ')

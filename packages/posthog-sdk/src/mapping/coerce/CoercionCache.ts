@@ -2,6 +2,8 @@ import { RecentStrings } from './RecentStrings'
 import { Rejection } from './Rejection'
 
 const NOTHING = Symbol('nothing looked up yet')
+/** Lookups between two reviews of whether comparing with the last one pays (a quarter of repeats or more). */
+const REVIEW = 256
 
 /**
  * Coerces each distinct raw value once and numbers the distinct coerced values. Aggregated PostHog results repeat
@@ -24,6 +26,12 @@ export class CoercionCache {
   // cheaper than hashing one.
   private lastRaw: unknown = NOTHING
   private lastId = 0
+  // Whether comparing with the last lookup pays: a column that never repeats consecutively (an account per row)
+  // would pay a string comparison per row for nothing. Reviewed every REVIEW lookups from the repeats seen,
+  // counted whether the comparison was made or not.
+  private checkLast = true
+  private repeats = 0
+  private untilReview = REVIEW
   /** Spares hashing whole fresh strings on repeats that are not consecutive (an account every few rows). */
   private readonly recent = new RecentStrings()
 
@@ -40,7 +48,11 @@ export class CoercionCache {
 
   /** The id of `raw`'s coerced value (`>= 0`), or a negative code when it was refused (see {@link rejectionOf}). */
   idOf(raw: unknown): number {
-    if (raw === this.lastRaw) return this.lastId
+    if (--this.untilReview === 0) this.review()
+    if (this.checkLast && raw === this.lastRaw) {
+      this.repeats++
+      return this.lastId
+    }
     let id: number | undefined
     if (typeof raw === 'string') {
       id = this.recent.get(raw)
@@ -51,6 +63,7 @@ export class CoercionCache {
     } else {
       id = this.byRaw.get(raw) ?? this.miss(raw)
     }
+    if (id === this.lastId) this.repeats++
     // Objects are not remembered: the same Date may hold another instant next time.
     this.lastRaw = typeof raw === 'object' && raw !== null ? NOTHING : raw
     this.lastId = id
@@ -73,6 +86,12 @@ export class CoercionCache {
   /** The rejection of a negative code from {@link idOf}. */
   rejectionOf(code: number): Rejection {
     return this.rejections[-1 - code] as Rejection
+  }
+
+  private review(): void {
+    this.checkLast = this.repeats * 4 >= REVIEW
+    this.repeats = 0
+    this.untilReview = REVIEW
   }
 
   private miss(raw: unknown): number {
