@@ -10,18 +10,24 @@ import { useRun } from './useRun'
 
 afterEach(() => vi.useRealTimers())
 
+/** Renders useRun on the running run with fake timers; `gets` counts the getRun calls so far. */
+function followRunningRun() {
+  vi.useFakeTimers({ shouldAdvanceTime: true })
+  const backend = createFakeBackend({ runs: [runningRun, ...runs] })
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } })
+  const wrapper = ({ children }: { children: ReactNode }) => (
+    <PostHogIntegrationProvider client={backend.client} queryClient={queryClient}>
+      {children}
+    </PostHogIntegrationProvider>
+  )
+  const gets = () => backend.calls.filter((call) => call.operation === 'getRun').length
+  const { result } = renderHook(() => useRun(runningRun.id), { wrapper })
+  return { backend, result, gets }
+}
+
 describe('useRun', () => {
   it('follows a run in flight until it finishes, then stops asking', async () => {
-    vi.useFakeTimers({ shouldAdvanceTime: true })
-    const backend = createFakeBackend({ runs: [runningRun, ...runs] })
-    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } })
-    const wrapper = ({ children }: { children: ReactNode }) => (
-      <PostHogIntegrationProvider client={backend.client} queryClient={queryClient}>
-        {children}
-      </PostHogIntegrationProvider>
-    )
-    const gets = () => backend.calls.filter((call) => call.operation === 'getRun').length
-    const { result } = renderHook(() => useRun(runningRun.id), { wrapper })
+    const { backend, result, gets } = followRunningRun()
     await waitFor(() =>
       expect(result.current.data).toMatchObject({ status: 'running', progress: { rowsRead: 12_500 } }),
     )
@@ -40,16 +46,7 @@ describe('useRun', () => {
   })
 
   it('stops asking once the server serves the run as stalled', async () => {
-    vi.useFakeTimers({ shouldAdvanceTime: true })
-    const backend = createFakeBackend({ runs: [runningRun, ...runs] })
-    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } })
-    const wrapper = ({ children }: { children: ReactNode }) => (
-      <PostHogIntegrationProvider client={backend.client} queryClient={queryClient}>
-        {children}
-      </PostHogIntegrationProvider>
-    )
-    const gets = () => backend.calls.filter((call) => call.operation === 'getRun').length
-    const { result } = renderHook(() => useRun(runningRun.id), { wrapper })
+    const { backend, result, gets } = followRunningRun()
     await waitFor(() => expect(result.current.data).toMatchObject({ status: 'running' }))
     backend.state.runs = [{ ...runningRun, stalled: true }, ...runs]
     await act(() => vi.advanceTimersByTimeAsync(2000))
