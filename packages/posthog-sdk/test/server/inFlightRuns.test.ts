@@ -175,6 +175,23 @@ describe('stalled runs (a worker that died before its final save)', () => {
     await h2.close()
   })
 
+  it('judges a run by its latest save: a worker that started it but kept the queued updatedAt is not stalled early', async () => {
+    // The scheduler stamps the queued run's updatedAt; a worker without heartbeats saves it running with startedAt
+    // and leaves that updatedAt as it was. It was last saved when it started, four minutes later.
+    const run = inFlightRunFixture({
+      id: 'run_kept_hb',
+      queryId: 'usage',
+      queuedAt: T,
+      updatedAt: T,
+      startedAt: later(T, minutes(4)).toISOString(),
+    })
+    await h.runs.save('acme', run)
+    clock = later(T, minutes(6))
+    expect(await h.client('acme').getRun('run_kept_hb')).toMatchObject({ stalled: false })
+    clock = later(T, minutes(9) + 1)
+    expect(await h.client('acme').getRun('run_kept_hb')).toMatchObject({ stalled: true })
+  })
+
   it('gives a query the stalled run as its last run only when no run has begun since', async () => {
     const api = h.client('globex')
     await api.saveQuery(productUsageQuery({ id: 'lost_last', name: 'Lost last' }))

@@ -95,10 +95,13 @@ describe('apiRunSchema', () => {
     expect(isRunStalled({ ...finished, stalled: true } as unknown as ApiRun)).toBe(false)
   })
 
-  it('takes the last save from updatedAt, else startedAt, else queuedAt', () => {
+  it('takes the last save as the latest of updatedAt, startedAt and queuedAt (updatedAt alone when set and newest)', () => {
     const base = apiRunSchema.parse(running) as ApiInFlightRun
     expect(runLastSavedAt({ ...base, updatedAt: '2026-11-27T10:04:00Z' })).toBe('2026-11-27T10:04:00Z')
     expect(runLastSavedAt(base)).toBe('2026-11-27T10:00:01Z')
     expect(runLastSavedAt({ ...base, status: 'queued', startedAt: null })).toBe('2026-11-27T10:00:00Z')
+    // An updatedAt left from an earlier save (a worker that kept the queued one) is not the last save.
+    expect(runLastSavedAt({ ...base, updatedAt: '2026-11-27T10:00:00Z' })).toBe('2026-11-27T10:00:01Z')
+    expect(runLastSavedAt({ ...base, updatedAt: '2026-11-27T11:00:00.5+01:00' })).toBe('2026-11-27T10:00:01Z')
   })
 })

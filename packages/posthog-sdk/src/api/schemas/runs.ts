@@ -112,11 +112,15 @@ export const runHeartbeat = {
 } as const
 
 /**
- * When a run in flight was last saved: its `updatedAt`, or for a run saved without one (before heartbeats, or by a
- * worker that does not set it) `startedAt`, else `queuedAt`.
+ * When a run in flight was last saved: the latest of its `updatedAt`, `startedAt` and `queuedAt`, as written. For a
+ * run saved without `updatedAt` (before heartbeats, or by a worker that does not set it) that is `startedAt`, else
+ * `queuedAt`; an `updatedAt` earlier than `startedAt` (a worker that kept the queued save's when it started the run)
+ * does not count, since saving the run `running` was a save.
  */
 export function runLastSavedAt(run: ApiInFlightRun): string {
-  return run.updatedAt ?? run.startedAt ?? run.queuedAt
+  let latest = run.queuedAt
+  for (const at of [run.startedAt, run.updatedAt]) if (at && Date.parse(at) > Date.parse(latest)) latest = at
+  return latest
 }
 
 /**
