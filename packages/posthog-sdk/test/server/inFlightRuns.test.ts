@@ -192,6 +192,35 @@ describe('stalled runs (a worker that died before its final save)', () => {
     expect(await h.client('acme').getRun('run_kept_hb')).toMatchObject({ stalled: true })
   })
 
+  it('gives a query the live run as its last run when it started after a stalled run was queued', async () => {
+    const api = h.client('globex')
+    await api.saveQuery(productUsageQuery({ id: 'live_after', name: 'Live after' }))
+    const at = (hour: number) => `2026-09-01T${String(hour).padStart(2, '0')}:00:00Z`
+    clock = new Date(at(5))
+    // Queued first, waited in the queue while a later run was queued, started and died; then it started itself.
+    await h.runs.save(
+      'globex',
+      inFlightRunFixture({
+        id: 'la_waited',
+        queryId: 'live_after',
+        queuedAt: at(1),
+        startedAt: at(3),
+        updatedAt: at(5),
+      }),
+    )
+    await h.runs.save(
+      'globex',
+      inFlightRunFixture({ id: 'la_died', queryId: 'live_after', queuedAt: at(2), updatedAt: at(2) }),
+    )
+    expect(
+      (await api.listRuns({ queryId: 'live_after' })).runs.map((r) => [r.id, r.status === 'running' && r.stalled]),
+    ).toEqual([
+      ['la_died', true],
+      ['la_waited', false],
+    ])
+    expect((await api.getQuery('live_after')).lastRun).toMatchObject({ id: 'la_waited', stalled: false })
+  })
+
   it('gives a query the stalled run as its last run only when no run has begun since', async () => {
     const api = h.client('globex')
     await api.saveQuery(productUsageQuery({ id: 'lost_last', name: 'Lost last' }))

@@ -36,8 +36,9 @@ async function lastRunOf(context: RouteContext, queryId: string): Promise<ApiRun
         continue
       }
       // Stalled runs list before this one (in-flight runs first, newest queued first); one queued after this run
-      // began is the newer one.
-      const began = Date.parse(isRunInFlight(run) ? run.queuedAt : run.startedAt)
+      // began is the newer one. A run in flight began when it started (it may have waited queued while a later run
+      // was queued and died), or, still queued, when it was queued.
+      const began = Date.parse(isRunInFlight(run) ? (run.startedAt ?? run.queuedAt) : run.startedAt)
       return stalled.find((earlier) => Date.parse(earlier.queuedAt) >= began) ?? run
     }
     cursor = page.nextCursor ?? undefined
