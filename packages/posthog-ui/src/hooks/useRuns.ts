@@ -40,9 +40,12 @@ export function useRuns(
     getNextPageParam: (page) => page.nextCursor ?? undefined,
     refetchInterval: (query) => {
       if (pollMs !== false) return pollMs
-      // In-flight runs are listed first, so the first page says whether any run is still going. A stalled run
-      // is not: its worker stopped saving it, and polling every 2 s would go on for ever.
-      const live = query.state.data?.pages[0]?.runs.some((run) => isRunInFlight(run) && !isRunStalled(run)) ?? false
+      // A stalled run is not going: its worker stopped saving it, and polling every 2 s would go on for ever.
+      // Every loaded page is checked, not only the first: stalled runs list first (in-flight, newest queued first)
+      // until a host ends them, so they can fill the first page above a live run queued before them.
+      const live =
+        query.state.data?.pages.some((page) => page.runs.some((run) => isRunInFlight(run) && !isRunStalled(run))) ??
+        false
       return live ? pollInFlightMs : false
     },
   })

@@ -232,6 +232,23 @@ describe('SyncHistory', () => {
     expect(count('listRuns')).toBe(settled)
   })
 
+  it('polls for a live run loaded on a later page when the first page holds only stalled runs', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true })
+    // Two runs queued after the live one died; it is still going, listed after them (in-flight runs, newest queued first).
+    const died = (id: string, queuedAt: string) => ({ ...stalledRun, id, queuedAt, startedAt: queuedAt })
+    const stalledPage = [died('run-died-2', '2026-11-27T09:30:00Z'), died('run-died-1', '2026-11-27T09:20:00Z')]
+    const { backend } = renderWithBackend(<SyncHistory queryId="usage-daily" pageSize={2} />, {
+      runs: [...stalledPage, runningRun, ...runs],
+    })
+    const table = await screen.findByRole('table')
+    await act(async () => screen.getByRole('button', { name: 'Load more' }).click())
+    expect(await within(table).findByText('Running · 12,500 rows read')).toBeInTheDocument()
+    const finished: ApiFinishedRun = { ...(runs[1] as ApiFinishedRun), id: runningRun.id, trigger: 'manual' }
+    backend.state.runs = [...stalledPage, finished, ...runs]
+    await act(() => vi.advanceTimersByTimeAsync(2000))
+    await waitFor(() => expect(table.querySelector('tr[data-state="running"]')).toBeNull())
+  })
+
   it('shows an empty state and a retryable error', async () => {
     renderWithBackend(<SyncHistory />, { runs: [] })
     expect(await screen.findByText('No runs yet.')).toBeInTheDocument()
