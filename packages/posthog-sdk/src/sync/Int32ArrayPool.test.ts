@@ -15,6 +15,16 @@ describe('Int32ArrayPool', () => {
     expect(pool.pooledBytes).toBe(0)
   })
 
+  it('refuses an array released twice, which would give the same memory to two tables', () => {
+    const pool = new Int32ArrayPool(1024)
+    const array = pool.acquire(8)
+    pool.release(array)
+    expect(() => pool.release(array)).toThrow(/released twice/)
+    expect(pool.acquire(8)).toBe(array)
+    pool.release(array)
+    expect(pool.pooledBytes).toBe(32)
+  })
+
   it('keeps at most maxBytes, leaving the rest to the garbage collector', () => {
     const pool = new Int32ArrayPool(64)
     pool.release(new Int32Array(8))

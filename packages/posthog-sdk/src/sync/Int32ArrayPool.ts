@@ -7,6 +7,8 @@
  */
 export class Int32ArrayPool {
   private readonly free = new Map<number, Int32Array[]>()
+  /** The arrays in {@link free}: releasing one twice would hand the same memory to two tables. */
+  private readonly kept = new WeakSet<Int32Array>()
   private bytes = 0
 
   /** @param maxBytes memory kept at most; arrays released beyond it are left to the garbage collector */
@@ -21,13 +23,15 @@ export class Int32ArrayPool {
   acquire(length: number): Int32Array {
     const array = this.free.get(length)?.pop()
     if (array === undefined) return new Int32Array(length)
+    this.kept.delete(array)
     this.bytes -= array.byteLength
     array.fill(0)
     return array
   }
 
-  /** Gives `array` back; the caller must not use it afterwards. */
+  /** Gives `array` back; the caller must not use it afterwards. Throws when it was already given back. */
   release(array: Int32Array): void {
+    if (this.kept.has(array)) throw new Error('Int32ArrayPool: this array was released twice (a bug in its owner).')
     if (this.bytes + array.byteLength > this.maxBytes) return
     let list = this.free.get(array.length)
     if (list === undefined) {
@@ -35,6 +39,7 @@ export class Int32ArrayPool {
       this.free.set(array.length, list)
     }
     list.push(array)
+    this.kept.add(array)
     this.bytes += array.byteLength
   }
 }

@@ -1,10 +1,11 @@
 import fc from 'fast-check'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { parseColumnType } from '../ColumnType'
 import { RejectReason } from '../RejectReason'
 import { CoercionCache } from './CoercionCache'
 import { coerceIdentifier } from './coerceText'
 import { coerceTimestamp } from './coerceTimestamp'
+import { RecentStrings } from './RecentStrings'
 import { Rejection } from './Rejection'
 
 const identifier = (raw: unknown) => coerceIdentifier(raw, RejectReason.MissingAccount, 'account reference')
@@ -53,6 +54,19 @@ describe('CoercionCache', () => {
       }),
       { numRuns: 50 },
     )
+  })
+
+  it('widens its front table once, when a column shows many distinct values', () => {
+    const widen = vi.spyOn(RecentStrings.prototype, 'widen')
+    try {
+      const cache = new CoercionCache(identifier)
+      for (let i = 0; i < 255; i++) cache.idOf(`org_${i}`)
+      expect(widen).not.toHaveBeenCalled()
+      for (let i = 0; i < 1000; i++) expect(cache.valueOf(cache.idOf(`org_${i}`))).toBe(`org_${i}`)
+      expect(widen).toHaveBeenCalledTimes(1)
+    } finally {
+      widen.mockRestore()
+    }
   })
 
   it('finds a value first seen through another raw value when its own text arrives later', () => {

@@ -2,6 +2,8 @@ import { RecentStrings } from './RecentStrings'
 import { Rejection } from './Rejection'
 
 const NOTHING = Symbol('nothing looked up yet')
+/** Distinct raw values after which the front table ({@link RecentStrings}) is widened. */
+const WIDEN_AFTER = 256
 /** Lookups between two reviews of whether comparing with the last one pays (a quarter of repeats or more). */
 const REVIEW = 256
 
@@ -104,6 +106,8 @@ export class CoercionCache {
       id = this.idOfCoerced(raw, coerced)
     }
     if (raw === null || typeof raw !== 'object') this.byRaw.set(raw, id)
+    // The front table starts small (a dry run, a preview); a column of many distinct strings gets the wide one.
+    if (this.byRaw.size === WIDEN_AFTER) this.recent.widen()
     return id
   }
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { RecentStrings, sampledHash } from './RecentStrings'
+import { RecentStrings, sampledHash, WIDE_SLOTS } from './RecentStrings'
 
 /** A cache lookup as CoercionCache does it: the front table, then the authoritative map. */
 function lookup(recent: RecentStrings, map: Map<string, number>, text: string): number {
@@ -16,6 +16,16 @@ function lookup(recent: RecentStrings, map: Map<string, number>, text: string): 
 }
 
 describe('RecentStrings', () => {
+  it('starts small and widens, empty, on demand', () => {
+    const recent = new RecentStrings()
+    expect(recent.slots).toBe(1024)
+    recent.get('a')
+    recent.set('a', 1)
+    recent.widen()
+    expect(recent.slots).toBe(WIDE_SLOTS)
+    expect(recent.get('a')).toBeUndefined()
+  })
+
   it('answers only what was stored for an equal string, including the empty string', () => {
     const recent = new RecentStrings()
     expect(recent.get('')).toBeUndefined()
@@ -30,21 +40,27 @@ describe('RecentStrings', () => {
       .integer({ min: 0, max: 999 })
       .map((i) => `${'a'.repeat(9)}${String(i).padStart(3, '0')}${'b'.repeat(28)}`)
     fc.assert(
-      fc.property(fc.array(fc.oneof(fc.string({ maxLength: 40 }), collide, fc.uuid()), { maxLength: 300 }), (texts) => {
-        const recent = new RecentStrings()
-        const viaCache = new Map<string, number>()
-        const plain = new Map<string, number>()
-        for (const text of texts) {
-          // A fresh copy each time, as JSON.parse gives.
-          const fresh = JSON.parse(JSON.stringify(text)) as string
-          let expected = plain.get(text)
-          if (expected === undefined) {
-            expected = plain.size
-            plain.set(text, expected)
+      fc.property(
+        fc.array(fc.oneof(fc.string({ maxLength: 40 }), collide, fc.uuid()), { maxLength: 300 }),
+        fc.nat(300),
+        (texts, widenAt) => {
+          const recent = new RecentStrings()
+          const viaCache = new Map<string, number>()
+          const plain = new Map<string, number>()
+          for (const [i, text] of texts.entries()) {
+            // Widening empties the table at any point: answers stay those of the Map.
+            if (i === widenAt) recent.widen()
+            // A fresh copy each time, as JSON.parse gives.
+            const fresh = JSON.parse(JSON.stringify(text)) as string
+            let expected = plain.get(text)
+            if (expected === undefined) {
+              expected = plain.size
+              plain.set(text, expected)
+            }
+            expect(lookup(recent, viaCache, fresh)).toBe(expected)
           }
-          expect(lookup(recent, viaCache, fresh)).toBe(expected)
-        }
-      }),
+        },
+      ),
     )
   })
 })

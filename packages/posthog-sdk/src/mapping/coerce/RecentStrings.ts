@@ -1,9 +1,10 @@
+/** Slots of a new {@link RecentStrings} table (12 KB): a dry run of a few hundred rows needs no more. */
+const INITIAL_SLOTS = 1024
 /**
- * Slots of a {@link RecentStrings} table (192 KB): direct-mapped, 1,000 strings in use collide in 8% of lookups
- * here, 23% with 4,096 slots (each collision costs a whole-string hash and a `Map` lookup).
+ * Slots of a widened table (192 KB): direct-mapped, 1,000 strings in use collide in 8% of lookups here, 23% with
+ * 4,096 slots (each collision costs a whole-string hash and a `Map` lookup).
  */
-const SLOTS = 16_384
-const MASK = SLOTS - 1
+export const WIDE_SLOTS = 16_384
 /** Characters a {@link sampledHash} reads at most: the last 8 and up to 8 spread over the rest. */
 const TAIL = 8
 
@@ -16,14 +17,30 @@ const TAIL = 8
  */
 export class RecentStrings {
   // Empty slots hold undefined, which no string equals (an empty string is a key like any other).
-  private readonly keys: (string | undefined)[] = new Array<string | undefined>(SLOTS).fill(undefined)
-  private readonly ids = new Int32Array(SLOTS)
+  private keys: (string | undefined)[] = new Array<string | undefined>(INITIAL_SLOTS).fill(undefined)
+  private ids = new Int32Array(INITIAL_SLOTS)
+  private mask = INITIAL_SLOTS - 1
   /** The slot of the last {@link get}, where {@link set} stores. */
   private slot = 0
 
+  /** Number of slots. */
+  get slots(): number {
+    return this.mask + 1
+  }
+
+  /**
+   * Grows the table to {@link WIDE_SLOTS}, empty (it is only a cache): for an owner that sees more distinct strings
+   * than a small table holds without colliding often.
+   */
+  widen(): void {
+    this.keys = new Array<string | undefined>(WIDE_SLOTS).fill(undefined)
+    this.ids = new Int32Array(WIDE_SLOTS)
+    this.mask = WIDE_SLOTS - 1
+  }
+
   /** The id stored for `text`, or `undefined`. Remembers the slot for a following {@link set}. */
   get(text: string): number | undefined {
-    const slot = sampledHash(text) & MASK
+    const slot = sampledHash(text) & this.mask
     this.slot = slot
     return this.keys[slot] === text ? (this.ids[slot] as number) : undefined
   }
