@@ -22,6 +22,12 @@ describe('suggestGrain', () => {
     ["date_trunc('WEEK', timestamp)", 'week_monday'],
     ["dateTrunc('month', timestamp)", 'month'],
     ["dateTrunc( 'hour' , timestamp)", 'hour'],
+    ['toStartOfInterval(timestamp, INTERVAL 1 DAY)', 'day'],
+    ['toStartOfInterval(timestamp, interval 1 hour)', 'hour'],
+    // ClickHouse starts a one-week interval on Monday (checked with chdb: same as toMonday).
+    ["toStartOfInterval(timestamp, INTERVAL 1 WEEK, 'Europe/Berlin')", 'week_monday'],
+    ['toStartOfInterval(timestamp, toIntervalMonth(1))', 'month'],
+    ['toStartOfInterval(toDate(timestamp), toIntervalDay( 1 ))', 'day'],
   ])('reads %s as %s', (expression, grain) => {
     expect(suggestGrain(bucketed(expression))).toBe(grain)
   })
@@ -30,6 +36,13 @@ describe('suggestGrain', () => {
     expect(suggestGrain('SELECT org_id, count() FROM events GROUP BY org_id')).toBeUndefined()
     expect(suggestGrain(bucketed("dateTrunc('quarter', timestamp)"))).toBeUndefined()
     expect(suggestGrain(bucketed('toStartOfWeek(timestamp, {mode})'))).toBeUndefined()
+    expect(suggestGrain(bucketed('toStartOfInterval(timestamp, INTERVAL 15 MINUTE)'))).toBeUndefined()
+    expect(suggestGrain(bucketed('toStartOfInterval(timestamp, INTERVAL 2 DAY)'))).toBeUndefined()
+    expect(suggestGrain(bucketed('toStartOfInterval(timestamp, toIntervalQuarter(1))'))).toBeUndefined()
+    expect(suggestGrain(bucketed('toStartOfInterval(timestamp, {interval})'))).toBeUndefined()
+    // Only units: an inherited property name is none.
+    expect(suggestGrain(bucketed("dateTrunc('constructor', timestamp)"))).toBeUndefined()
+    expect(suggestGrain(bucketed('toStartOfInterval(timestamp, INTERVAL 1 constructor)'))).toBeUndefined()
   })
 
   it('ignores functions named in comments', () => {

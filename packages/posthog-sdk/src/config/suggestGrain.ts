@@ -22,7 +22,8 @@ const TRUNC_UNITS: Record<string, AggregationGrain> = {
 /**
  * Suggests the {@link AggregationGrain} a HogQL query buckets its rows into, from the functions it calls:
  * `toStartOfHour`, `toStartOfDay`/`toDate`, `toMonday`/`toStartOfISOWeek`, `toStartOfWeek(x[, mode])` (even mode or
- * none = Sunday, odd = Monday), `toStartOfMonth`, `dateTrunc('hour'|'day'|'week'|'month', x)`. Comments, strings and
+ * none = Sunday, odd = Monday), `toStartOfMonth`, `dateTrunc('hour'|'day'|'week'|'month', x)`,
+ * `toStartOfInterval(x, INTERVAL 1 HOUR|DAY|WEEK|MONTH)` (or `toIntervalDay(1)`; a week from Monday). Comments, strings and
  * quoted names are ignored.
  * Returns `undefined` when the query calls none of them, or calls ones of different grains (then no single
  * suggestion is safe; the person chooses). A suggestion, not a check: the grain a query is saved with is theirs.
@@ -40,9 +41,10 @@ export function suggestGrain(hogql: string): AggregationGrain | undefined {
     if (call.index < insideUntil) continue
     let grain: AggregationGrain | 'unknown' | undefined = Object.hasOwn(FIXED, name) ? FIXED[name] : undefined
     if (name === 'tostartofweek') grain = weekGrain(callArgs(text, argsAt).args[1])
+    else if (name === 'tostartofinterval') grain = intervalGrain(callArgs(text, argsAt).args[1])
     else if (name === 'datetrunc' || name === 'date_trunc') {
-      const unit = /^\s*'(\w+)'/.exec(text.slice(argsAt))?.[1]?.toLowerCase()
-      if (unit) grain = TRUNC_UNITS[unit] ?? 'unknown'
+      const unit = /^\s*'(\w+)'/.exec(text.slice(argsAt))?.[1]
+      if (unit) grain = unitGrain(unit)
     }
     if (grain === undefined) continue
     found.add(grain)
@@ -68,6 +70,22 @@ function weekGrain(mode: string | undefined): AggregationGrain | 'unknown' {
   const literal = /^\s*(\d+)\s*$/.exec(mode)?.[1]
   if (literal === undefined) return 'unknown'
   return Number(literal) % 2 === 1 ? 'week_monday' : 'week_sunday'
+}
+
+// toStartOfInterval's interval: `INTERVAL 1 DAY` or `toIntervalDay(1)`. One hour, day, week (from Monday, as
+// ClickHouse starts it) or month is a grain; other lengths and units are not one of ours.
+function intervalGrain(interval: string | undefined): AggregationGrain | 'unknown' {
+  const text = interval?.trim() ?? ''
+  const literal = /^interval\s+(\d+)\s+([a-z]+)$/i.exec(text)
+  const call = /^tointerval([a-z]+)\s*\(\s*(\d+)\s*\)$/i.exec(text)
+  const [count, unit] = literal ? [literal[1], literal[2]] : call ? [call[2], call[1]] : []
+  return count !== undefined && unit !== undefined && Number(count) === 1 ? unitGrain(unit) : 'unknown'
+}
+
+// A dateTrunc or interval unit's grain (own keys only: 'constructor' is no unit).
+function unitGrain(unit: string): AggregationGrain | 'unknown' {
+  const key = unit.toLowerCase()
+  return Object.hasOwn(TRUNC_UNITS, key) ? (TRUNC_UNITS[key] as AggregationGrain) : 'unknown'
 }
 
 // The comma-separated arguments of the call whose text starts at `from` (just past its `(`), and the index of its `)`
