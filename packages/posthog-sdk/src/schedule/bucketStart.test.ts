@@ -43,6 +43,20 @@ describe('bucketStart and nextBucketStart', () => {
     ])
   })
 
+  it('counts hours from the start of the local day as ClickHouse does when Australia/Lord_Howe moves by 30 minutes', () => {
+    // ClickHouse's toStartOfHour, read with chdb (a year of 15-minute steps in ten zones agreed with bucketStart):
+    // after the fall-back of 2025-04-06 (+11 -> +10:30 at 15:00 UTC) hours run from 03:30 local to local midnight,
+    // and the day's last bucket is half an hour long.
+    const lordHowe = (iso: string) => bucket(iso, 'hour', 'Australia/Lord_Howe')
+    expect(lordHowe('2025-04-05T17:15:00Z')).toEqual(['2025-04-05T17:00:00.000Z', '2025-04-05T18:00:00.000Z'])
+    expect(lordHowe('2025-04-06T13:10:00Z')).toEqual(['2025-04-06T13:00:00.000Z', '2025-04-06T13:30:00.000Z'])
+    expect(lordHowe('2025-04-06T13:45:00Z')).toEqual(['2025-04-06T13:30:00.000Z', '2025-04-06T14:30:00.000Z'])
+    // Spring-forward, 2025-10-05 (+10:30 -> +11 at 15:30 UTC): a 23.5-hour day ending in a half-hour bucket.
+    expect(lordHowe('2025-10-04T16:45:00Z')).toEqual(['2025-10-04T16:30:00.000Z', '2025-10-04T17:30:00.000Z'])
+    expect(lordHowe('2025-10-05T12:45:00Z')).toEqual(['2025-10-05T12:30:00.000Z', '2025-10-05T13:00:00.000Z'])
+    expect(lordHowe('2025-10-05T13:05:00Z')).toEqual(['2025-10-05T13:00:00.000Z', '2025-10-05T14:00:00.000Z'])
+  })
+
   it('starts weeks on Monday or Sunday midnight, across a DST change', () => {
     // Sunday 29 March 2026, the Berlin spring-forward day.
     expect(bucket('2026-03-29T12:00:00Z', 'week_monday', 'Europe/Berlin')).toEqual([

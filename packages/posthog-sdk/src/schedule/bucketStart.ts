@@ -36,15 +36,17 @@ function dayBuckets(wallDay: number, unit: Exclude<AggregationGrain, 'hour'>): {
 function bucketOf(instant: number, { unit, timeZone }: BucketGrain): { start: number; next: number } {
   // The wall-clock reading of the instant in the zone, as if that reading were UTC.
   const wall = instant + offsetAt(instant, timeZone)
-  if (unit === 'hour') {
-    // Subtracting the local minutes and seconds keeps the two 02:00 hours of a fall-back night apart (a wall time
-    // would name only the first) and follows zones with half-hour offsets (Asia/Kolkata hours start at :30 UTC).
-    const start = instant - (((wall % HOUR_MS) + HOUR_MS) % HOUR_MS)
-    return { start, next: start + HOUR_MS }
-  }
-  const { first, next } = dayBuckets(wall - (((wall % DAY_MS) + DAY_MS) % DAY_MS), unit)
+  const { first, next } = dayBuckets(wall - (((wall % DAY_MS) + DAY_MS) % DAY_MS), unit === 'hour' ? 'day' : unit)
   // A local midnight lost to a DST jump (America/Santiago) starts the day at the first instant after the jump.
-  return { start: zonedWallTimeToUtc(first, timeZone), next: zonedWallTimeToUtc(next, timeZone) }
+  const start = zonedWallTimeToUtc(first, timeZone)
+  const end = zonedWallTimeToUtc(next, timeZone)
+  if (unit !== 'hour') return { start, next: end }
+  // ClickHouse's toStartOfHour counts whole hours from the start of the local day, the last one ending with the day.
+  // That is the wall-clock hour wherever offsets change by whole hours (the two 02:00 hours of a fall-back night
+  // stay apart; Asia/Kolkata hours start at :30 UTC), and not on the days Australia/Lord_Howe moves by 30 minutes:
+  // there, after the change, hours run from :30 to :30 of the wall clock until midnight (checked with chdb).
+  const hour = start + Math.floor((instant - start) / HOUR_MS) * HOUR_MS
+  return { start: hour, next: Math.min(hour + HOUR_MS, end) }
 }
 
 /**
