@@ -141,11 +141,10 @@ export class ProductUsagePipeline implements RecordPipeline<'product_usage'> {
         this.rejectDuplicate(ref, rowNumber, first)
         continue
       }
+      const added = out.add(rowNumber, ref, account, metric, timestamps.valueOf(at), value)
       // Read from the array, not returned by a call: a double returned by a call that is not inlined is boxed.
       if (Number.isNaN(epochOfTimestamp[at])) this.rememberEpoch(at)
-      out.epochMs[out.add(rowNumber, ref, account, metric, timestamps.valueOf(at), value)] = epochOfTimestamp[
-        at
-      ] as number
+      out.epochMs[added] = epochOfTimestamp[at] as number
     }
   }
 
