@@ -1,31 +1,32 @@
 import type { QueryType } from '../config/index'
+import { IdTripleIndex } from './IdTripleIndex'
 import type { SinkRecordByType } from './RecordSink'
 import { StringIds } from './StringIds'
-import { UsageKeySet } from './UsageKeySet'
+
+/** The three parts of a key, in ordering priority. */
+const PARTS = [0, 1, 2] as const
 
 /**
  * A map keyed by a record's natural key: product_usage `(accountId, metric, timestamp)`, custom_field
  * `(accountId, field)`, custom_object `(objectType, key)`. Upserts on these keys make re-runs idempotent.
  *
- * Each key part is numbered once per distinct string and the key kept as three ids in a {@link UsageKeySet}, which
- * maps it to the value's slot: an upsert is three `Map` lookups on strings the engine's records share (their hashes
+ * Each key part is numbered once per distinct string and the key kept as three ids in an {@link IdTripleIndex}, which
+ * numbers it for the value's slot: an upsert is three `Map` lookups on strings the engine's records share (their hashes
  * are cached) and a few array reads, with no object per key for the garbage collector.
  */
 export class NaturalKeyMap<T extends QueryType, V> {
   private readonly first = new StringIds()
   private readonly second = new StringIds()
   private readonly third = new StringIds()
-  private readonly keys = new UsageKeySet()
+  /** The key part ids, numbered; an entry's index is its key's number. */
+  private readonly keys = new IdTripleIndex()
   private entries: V[] = []
-  private count = 0
-  /** The key part ids of each entry, `[a, b, c]` at `3 * slot`, for ordered iteration. */
-  private partIds = new Int32Array(3 * 1024)
 
   constructor(readonly type: T) {}
 
   /** Number of distinct keys. */
   get size(): number {
-    return this.count
+    return this.keys.size
   }
 
   get(record: SinkRecordByType[T]): V | undefined {
@@ -47,8 +48,8 @@ export class NaturalKeyMap<T extends QueryType, V> {
       c = this.third.find(r.key)
     }
     if (a < 0 || b < 0 || c < 0) return undefined
-    const slot = this.keys.find(a, b, c)
-    return slot === 0 ? undefined : this.entries[slot - 1]
+    const index = this.keys.find(a, b, c)
+    return index < 0 ? undefined : this.entries[index]
   }
 
   set(record: SinkRecordByType[T], value: V): void {
@@ -63,31 +64,16 @@ export class NaturalKeyMap<T extends QueryType, V> {
    * caller that keeps values in its own columns (custom fields and objects pass `''` as `second`).
    */
   keyIndex(first: string, second: string, third: string): number {
-    const a = this.first.idOf(first)
-    const b = this.second.idOf(second)
-    const c = this.third.idOf(third)
-    const index = this.count
-    const found = this.keys.addIfAbsent(a, b, c, index + 1)
-    if (found !== 0) return found - 1
-    this.count++
-    if (this.partIds.length < 3 * (index + 1)) {
-      const grown = new Int32Array(this.partIds.length * 2)
-      grown.set(this.partIds)
-      this.partIds = grown
-    }
-    this.partIds[3 * index] = a
-    this.partIds[3 * index + 1] = b
-    this.partIds[3 * index + 2] = c
-    return index
+    return this.keys.indexOf(this.first.idOf(first), this.second.idOf(second), this.third.idOf(third))
   }
 
   /** The key of an index from {@link keyIndex}: `[first, second, third]`. */
   keyAt(index: number): [string, string, string] {
-    const { partIds } = this
+    const { keys } = this
     return [
-      this.first.textOf(partIds[3 * index] as number),
-      this.second.textOf(partIds[3 * index + 1] as number),
-      this.third.textOf(partIds[3 * index + 2] as number),
+      this.first.textOf(keys.partAt(index, 0)),
+      this.second.textOf(keys.partAt(index, 1)),
+      this.third.textOf(keys.partAt(index, 2)),
     ]
   }
 
@@ -98,13 +84,13 @@ export class NaturalKeyMap<T extends QueryType, V> {
 
   /** Every key index (see {@link keyIndex}), ordered by key as {@link values}. */
   order(): number[] {
-    const { partIds } = this
+    const { keys } = this
     const parts = [this.first, this.second, this.third]
-    const order = Array.from({ length: this.count }, (_, i) => i)
+    const order = Array.from({ length: keys.size }, (_, i) => i)
     order.sort((i, j) => {
-      for (let k = 0; k < 3; k++) {
-        const x = partIds[3 * i + k] as number
-        const y = partIds[3 * j + k] as number
+      for (const k of PARTS) {
+        const x = keys.partAt(i, k)
+        const y = keys.partAt(j, k)
         // Custom fields and objects have no middle part: its id is the same for all, so it never orders them.
         if (x === y) continue
         const p = (parts[k] as StringIds).textOf(x)
@@ -122,7 +108,5 @@ export class NaturalKeyMap<T extends QueryType, V> {
     this.third.clear()
     this.keys.release()
     this.entries = []
-    this.count = 0
-    this.partIds = new Int32Array(3 * 1024)
   }
 }
