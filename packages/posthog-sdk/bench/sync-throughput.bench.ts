@@ -30,6 +30,7 @@ import { toQueryResult } from '../src/client/resources/toQueryResult'
 import { buildAccountIndex, createInMemoryDirectory } from '../src/resolve/index'
 import { type RecordSink, runSync, type SyncQueryClient } from '../src/sync/index'
 import { StringIds } from '../src/sync/StringIds'
+import { DictionaryIds } from '../src/testing/DictionaryIds'
 import { createMemoryRecordSink, exampleCatalog, productUsageQuery } from '../src/testing/index'
 
 const TOTAL_ROWS = Number(process.argv[2] ?? 1_000_000)
@@ -249,30 +250,21 @@ function columnChunk() {
 /**
  * An in-memory sink on the columnar path that keeps every record it is given (no upsert), as an in-memory column
  * store does: the string columns (account reference, account id, metric) dictionary-encoded in the store's own
- * dictionaries (the engine's codes translated with an array per run, each distinct string hashed once), times as
- * epoch milliseconds; rows, codes, times and values in typed arrays, in chunks of 65,536 records (growing never
- * copies).
+ * dictionaries (the engine's codes translated with an array per run by the testing kit's `DictionaryIds`, each
+ * distinct string hashed once), times as epoch milliseconds; rows, codes, times and values in typed arrays, in
+ * chunks of 65,536 records (growing never copies).
  */
 function collectingColumnsSink(): RecordSink & { records: number } {
   const chunks: ReturnType<typeof columnChunk>[] = []
   const names = ['accountRef', 'accountId', 'metric'] as const
-  const strings = names.map(() => new StringIds())
-  // Per column: the dictionary of the run the codes come from, and its codes translated to the store's ids.
-  const runDictionaries: (readonly string[] | undefined)[] = names.map(() => undefined)
-  const translations: number[][] = names.map(() => [])
+  // Per column: the store's own ids, and the translation of a run's codes to them.
+  const translations = names.map(() => new DictionaryIds(new StringIds()))
   return {
     records: 0,
     async write(batch) {
       this.records += batch.records.length
     },
     async writeColumns(batch) {
-      for (let c = 0; c < names.length; c++) {
-        const dictionary = batch.dictionary[names[c] as (typeof names)[number]]
-        if (runDictionaries[c] !== dictionary) {
-          runDictionaries[c] = dictionary
-          translations[c] = []
-        }
-      }
       for (let from = 0; from < batch.length; ) {
         const at = this.records % CHUNK
         if (at === 0) chunks.push(columnChunk())
@@ -284,19 +276,10 @@ function collectingColumnsSink(): RecordSink & { records: number } {
         for (let c = 0; c < names.length; c++) {
           const name = names[c] as (typeof names)[number]
           const dictionary = batch.dictionary[name]
-          const translation = translations[c] as number[]
-          const ids = strings[c] as StringIds
+          const translation = translations[c] as DictionaryIds
           const codes = batch.codes[name]
           const out = chunk.codes[c] as Uint32Array
-          for (let i = 0; i < n; i++) {
-            const code = codes[from + i] as number
-            let id = translation[code]
-            if (id === undefined) {
-              id = ids.idOf(dictionary[code] as string)
-              translation[code] = id
-            }
-            out[at + i] = id
-          }
+          for (let i = 0; i < n; i++) out[at + i] = translation.idOf(dictionary, codes[from + i] as number)
         }
         this.records += n
         from += n
