@@ -1,4 +1,4 @@
-import type { RateLimiter, RateLimitOptions } from './limiter/RateLimiter'
+import type { RateLimitOptions, RequestLimiter } from './limiter/RateLimiter'
 import type { RetryOptions } from './retry/RetryOptions'
 import type { Clock } from './time/Clock'
 import type { RetryListener } from './transport/Transport'
@@ -43,10 +43,11 @@ export interface PostHogClientOptions {
    */
   rateLimit?: RateLimitOptions
   /**
-   * A limiter to use instead of the process-wide one for this host and key (e.g. one shared by a worker pool,
-   * or one on a manual clock in tests). `rateLimit` is ignored when this is set.
+   * A limiter to use instead of the process-wide one for this host and key: a {@link RateLimiter} on a manual
+   * clock in tests, or a {@link RequestLimiter} over state shared by several processes (the sync worker's). `rateLimit`
+   * is ignored when this is set.
    */
-  limiter?: RateLimiter
+  limiter?: RequestLimiter
   /**
    * The time port: `now`, `sleep`, timers. Inject a manual clock in tests.
    * @default systemClock

@@ -1,6 +1,6 @@
 import { PostHogClientError } from './errors/PostHogClientError'
 import { sharedRateLimiter } from './limiter/limiterRegistry'
-import type { RateLimiter, RateLimiterState } from './limiter/RateLimiter'
+import type { RateLimiterState, RequestLimiter } from './limiter/RateLimiter'
 import type { PostHogClientOptions } from './PostHogClientOptions'
 import type { PagingOptions, QueryAllResult, QueryPage } from './paging/PagingTypes'
 import { readPages } from './paging/readPages'
@@ -114,7 +114,7 @@ export function createPostHogClient(options: PostHogClientOptions): PostHogClien
     )
   }
   const clock = options.clock ?? systemClock
-  const limiter: RateLimiter = options.limiter ?? sharedRateLimiter(apiHost, personalApiKey, options.rateLimit, clock)
+  const limiter: RequestLimiter = options.limiter ?? sharedRateLimiter(apiHost, personalApiKey, options.rateLimit, clock)
   const fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis)
   const transport = createTransport({
     apiHost,

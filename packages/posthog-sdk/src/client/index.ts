@@ -10,7 +10,7 @@ export {
 } from './errors/PostHogClientError'
 export { parseRateLimitWait } from './errors/parseRateLimitWait'
 export { parseJsonExact } from './json/parseJsonExact'
-export type { RateLimiterState, RateLimitOptions, ReleaseSlot } from './limiter/RateLimiter'
+export type { RateLimiterState, RateLimitOptions, ReleaseSlot, RequestLimiter } from './limiter/RateLimiter'
 export { RateLimiter } from './limiter/RateLimiter'
 export type { PostHogClientOptions, WideIntegerMode } from './PostHogClientOptions'
 export type { HogQLArm, HogQLShape } from './paging/analyzeHogQL'

@@ -32,9 +32,9 @@ export class RunRecorder {
   /**
    * Records one page read from PostHog: its HogQL (kept once per distinct text), window, timings, and the split
    * windows re-read before it. `splits` counts from the start of the run, as the client's `pages()` reports it. The
-   * client's pages also carry their `window`, which the report keeps.
+   * page's `window`, when it has one, is kept in the report.
    */
-  page(page: SyncQueryPage & { readonly window?: SyncWindow | null }): void {
+  page(page: SyncQueryPage): void {
     let hogql = this.hogql.indexOf(page.query)
     if (hogql < 0) hogql = this.hogql.push(page.query) - 1
     const splits = Math.max(0, page.splits - this.splits)

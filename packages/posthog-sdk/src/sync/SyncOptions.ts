@@ -42,4 +42,27 @@ export interface SyncOptions {
    * plain `Error`).
    */
   onRejects?: (rejects: SampledReject[]) => void | Promise<void>
+  /**
+   * Called after every record of a page has been handed to the sink (and its rejects to `onRejects`), before the
+   * next page is read; awaited. With it the engine flushes the page's last, partial batch at the page's end, so a
+   * sink that buffers a page can commit the page's rows together with a checkpoint (the page's `window.end`): after
+   * a crash, a run resumed from the last checkpoint re-reads at most one page. Throw to stop the run (it fails with
+   * the error's code). Not called in a dry run.
+   * @example onPageWritten: async ({ window }) => { await db.commitPage(buffered, window?.end) }
+   */
+  onPageWritten?: (page: PageWritten) => void | Promise<void>
+}
+
+/** What {@link SyncOptions.onPageWritten} receives: the page just written and the run's totals so far. */
+export interface PageWritten {
+  /** 0-based page of the run. */
+  index: number
+  /** The window the page covers (every row before `window.end` is now written), or `null` without a window. */
+  window: SyncWindow | null
+  /** Rows read so far in the run. */
+  rowsRead: number
+  /** Records written so far. */
+  written: number
+  /** Rows rejected so far. */
+  rejected: number
 }

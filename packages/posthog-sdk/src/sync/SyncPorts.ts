@@ -22,6 +22,8 @@ export interface SyncQueryPage {
   timings: readonly { k: string; t: number }[]
   /** Windows re-read smaller before this page because they came back full. */
   splits: number
+  /** The window this page covers (the client's pages carry it); `null` or absent without a window. */
+  window?: SyncWindow | null
 }
 
 /** Options the engine passes to `pages`. */

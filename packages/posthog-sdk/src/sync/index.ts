@@ -20,7 +20,7 @@ export { runSync } from './runSync'
 export type { TenantQuerySource, TenantRunReport, TenantSyncOptions, TenantSyncPlan } from './runTenant'
 export { runTenant } from './runTenant'
 export { isSyncError, SyncError, SyncErrorCode } from './SyncError'
-export type { SyncOptions } from './SyncOptions'
+export type { PageWritten, SyncOptions } from './SyncOptions'
 export type {
   AccountSource,
   SyncClock,

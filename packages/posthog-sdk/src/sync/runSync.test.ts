@@ -259,6 +259,47 @@ describe('runSync', () => {
     expect(sink.records('product_usage').map((r) => r.row)).toEqual([1, 2, 3, 5])
   })
 
+  it('onPageWritten: each page is whole in the sink (its partial batch flushed) before the hook, and the next page waits for it', async () => {
+    const rows = [...cleanRows, ['org_acme', 'bad', 'events', 1], ['org_globex', '2025-06-02T00:00:00Z', 'events', 4]]
+    const { sink, ports } = setup({ ...usage(rows), pageSize: 2 })
+    const seen: { index: number; rowsRead: number; written: number; rejected: number; inSink: number[] }[] = []
+    const report = await runSync(definition, ports, {
+      window,
+      // Batches of 3 straddle the pages of 2: without the page-end flush, page 1's second record would wait.
+      batchSize: 3,
+      onPageWritten: async ({ index, rowsRead, written, rejected }) => {
+        seen.push({ index, rowsRead, written, rejected, inSink: sink.records('product_usage').map((r) => r.row) })
+      },
+    })
+    expect(report.status).toBe('partial')
+    expect(seen).toEqual([
+      { index: 0, rowsRead: 2, written: 2, rejected: 0, inSink: [1, 2] },
+      { index: 1, rowsRead: 4, written: 3, rejected: 1, inSink: [1, 2, 3] },
+      { index: 2, rowsRead: 5, written: 4, rejected: 1, inSink: [1, 2, 3, 5] },
+    ])
+  })
+
+  it('onPageWritten: a hook that throws stops the run before the next page is read', async () => {
+    const { sink, ports } = setup({ ...usage(cleanRows), pageSize: 1 })
+    const report = await runSync(definition, ports, {
+      window,
+      onPageWritten: ({ index }) => {
+        if (index === 1) throw new StatisfyError('aborted', 'Shutting down.')
+      },
+    })
+    expect(report.status).toBe('failed')
+    expect(report.error?.code).toBe('aborted')
+    expect(report.counts.read).toBe(2)
+    expect(sink.records('product_usage')).toHaveLength(2)
+  })
+
+  it('onPageWritten is not called in a dry run', async () => {
+    const { ports } = setup(usage(cleanRows))
+    const hook = vi.fn()
+    await runSync(definition, ports, { window, dryRun: true, onPageWritten: hook })
+    expect(hook).not.toHaveBeenCalled()
+  })
+
   it('fails when a later page cannot be read, keeping what earlier pages wrote (a re-run completes it)', async () => {
     const failing = {
       ...usage(cleanRows),

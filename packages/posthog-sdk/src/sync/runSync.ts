@@ -51,6 +51,7 @@ export async function runSync(
     const iterator = pages[Symbol.asyncIterator]()
     let writer: PageWriter | undefined
     let offset = 0
+    let pageIndex = 0
     // One page per call: when it returns, nothing of the page is left in this function's frame, so the page can be
     // collected while the client reads and parses the next one (an async function keeps its locals across awaits).
     const nextPage = async (): Promise<boolean> => {
@@ -64,12 +65,22 @@ export async function runSync(
       writer ??= createPageWriter(definition, page, accounts, ports, options, run)
       await writer.page(page.results, offset)
       offset += page.results.length
+      if (options.onPageWritten && !options.dryRun) {
+        await writer.flush()
+        await options.onPageWritten({
+          index: pageIndex++,
+          window: page.window ?? null,
+          rowsRead: run.rowsRead,
+          written: run.written,
+          rejected: run.rejects?.total ?? 0,
+        })
+      }
       return true
     }
     try {
       let more = true
       while (more) more = await nextPage()
-      await writer?.finish()
+      await writer?.flush()
     } finally {
       // Stops the client's reading (and cancels in-flight work) when processing a page failed.
       await iterator.return?.()

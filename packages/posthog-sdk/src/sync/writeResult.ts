@@ -19,8 +19,8 @@ const DEFAULT_SAMPLES_PER_REASON = 5
 export interface PageWriter {
   /** Processes one page whose first row is result row `offset + 1`. */
   page(rows: readonly (readonly unknown[])[], offset: number): Promise<void>
-  /** Writes what is still buffered. */
-  finish(): Promise<void>
+  /** Writes what is still buffered (the partial batch): at the end of the run, or of a page that is committed. */
+  flush(): Promise<void>
   /** Gives back memory kept for the run (called once the run is over, whatever its outcome). */
   release(): void
 }
@@ -143,9 +143,11 @@ function typedWriter<T extends QueryType>(
         rejects.releasePage()
       }
     },
-    async finish() {
-      if (pending.length > 0) await flush(pending)
+    async flush() {
+      if (pending.length === 0) return
+      const batch = pending
       pending = []
+      await flush(batch)
     },
     release() {
       pipeline.release()
@@ -196,7 +198,7 @@ function columnWriter(
         rejects.releasePage()
       }
     },
-    async finish() {
+    async flush() {
       if (columns.length > 0) await flush()
     },
     release() {

@@ -42,14 +42,28 @@ export interface RateLimiterState {
   pausedUntil: number
 }
 
-/** Frees the slot taken by {@link RateLimiter.acquire}. Idempotent. */
+/** Frees the slot taken by {@link RequestLimiter.acquire}. Idempotent. */
 export type ReleaseSlot = () => void
+
+/**
+ * What the client's transport asks of a limiter around every request: a slot before it starts, and a pause of the
+ * whole key after PostHog's 429. {@link RateLimiter} keeps one process under the limits; a host that runs several
+ * processes on one key implements this over shared state (the sync worker keeps it in its database).
+ */
+export interface RequestLimiter {
+  /** Waits for a concurrency slot and room in the key's windows, then takes them; rejects if `signal` aborts. */
+  acquire(signal?: AbortSignal): Promise<ReleaseSlot>
+  /** Holds every new request on the key for `ms` (PostHog said "Expected available in N seconds"). */
+  pause(ms: number): void
+  /** The limiter's current state, for progress displays. */
+  state(): RateLimiterState
+}
 
 /**
  * Keeps one process under PostHog's limits for a key: a concurrency semaphore plus per-minute and per-hour sliding
  * windows, and a shared pause after a 429 so that every request on the key waits out PostHog's stated delay.
  */
-export class RateLimiter {
+export class RateLimiter implements RequestLimiter {
   readonly options: Required<RateLimitOptions>
   private readonly semaphore: Semaphore
   private readonly minute: SlidingWindowLog

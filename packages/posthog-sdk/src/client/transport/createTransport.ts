@@ -1,7 +1,7 @@
 import { isStatisfyError } from '../../errors/StatisfyError'
 import { classifyHttpError } from '../errors/classifyHttpError'
 import { PostHogClientError } from '../errors/PostHogClientError'
-import type { RateLimiter } from '../limiter/RateLimiter'
+import type { RequestLimiter } from '../limiter/RateLimiter'
 import type { ResolvedRetryOptions } from '../retry/RetryOptions'
 import { type FailedAttempt, retryDelay } from '../retry/retryDelay'
 import type { Clock } from '../time/Clock'
@@ -14,7 +14,7 @@ export interface TransportConfig {
   personalApiKey: string
   fetch: typeof globalThis.fetch
   clock: Clock
-  limiter: RateLimiter
+  limiter: RequestLimiter
   retry: ResolvedRetryOptions
   timeoutMs: number
   userAgent: string | undefined
