@@ -23,6 +23,7 @@ describe('@statisfy/posthog-sdk/server exports', () => {
         'isHostGuardError',
         'isSecretStoreError',
         'keyHint',
+        'POSTHOG_KEY_SECRET',
         'resolveWithNodeDns',
         'SecretStoreError',
         'SecretStoreErrorCode',

@@ -56,5 +56,8 @@ export type OperationHandlers = {
   [K in ApiOperationName]: (context: RouteContext, input: OperationInput<K>) => Promise<OperationResult<K>>
 }
 
-/** The secret name under which a tenant's PostHog key is kept. */
+/**
+ * The secret name under which the handler keeps a tenant's PostHog key in the {@link SecretStore}: a worker that
+ * shares the handler's secret store reads the key under this name.
+ */
 export const POSTHOG_KEY_SECRET = 'posthog_personal_api_key'
