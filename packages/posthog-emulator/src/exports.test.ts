@@ -21,6 +21,7 @@ describe('@statisfy/posthog-emulator exports', () => {
         'PUBLIC_MAIL_DOMAINS',
         'compileHogQL',
         'isHogQLError',
+        'loadHogQLParser',
         'startEmulator',
       ].sort(),
     )

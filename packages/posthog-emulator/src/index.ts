@@ -15,5 +15,6 @@ export {
   OFFSET_REJECTED_MESSAGE,
 } from './hogql/compileHogQL'
 export { HogQLError, HogQLErrorCode, isHogQLError } from './hogql/HogQLError'
+export { loadHogQLParser } from './hogql/parser/loadHogQLParser'
 export type { FetchHandler } from './http/createHandler'
 export type { Clock } from './limits/Clock'

@@ -6,6 +6,7 @@ import { type DatasetSpec, datasetStartDate } from '../data/generateDataset'
 import { defaultDataDir, loadDataset } from '../data/loadDataset'
 import { acquireSession, releaseSession } from '../data/sharedSession'
 import { FaultInjector } from '../faults/FaultInjector'
+import { loadHogQLParser } from '../hogql/parser/loadHogQLParser'
 import { createHandler, type FetchHandler } from '../http/createHandler'
 import type { EmulatorContext } from '../http/EmulatorContext'
 import { toNodeListener } from '../http/toNodeListener'
@@ -93,6 +94,8 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     throw new TypeError(`Invalid startEmulator option ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`)
   }
   const config = parsed.data
+  // PostHog's parser (WebAssembly, ~30 ms) is loaded before the first request so compiling stays synchronous.
+  await loadHogQLParser()
   const spec: DatasetSpec = {
     seed: config.seed,
     size: config.size,

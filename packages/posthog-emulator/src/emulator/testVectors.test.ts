@@ -286,7 +286,14 @@ describe('test vectors', () => {
     const syntax = await call(queryPath(), {
       body: { query: { kind: 'HogQLMetadata', language: 'hogQL', query: 'select event from' } },
     })
-    expect(syntax.json.errors).toEqual([{ message: 'Unexpected end of query', start: 17, end: 17, fix: null }])
+    expect(syntax.json.errors).toEqual([
+      { message: "no viable alternative at input 'select event from'", start: 17, end: 17, fix: null },
+    ])
+    // PostHog counts code points: after an emoji its offsets are one less than JavaScript's indices.
+    const emoji = await call(queryPath(), {
+      body: { query: { kind: 'HogQLMetadata', language: 'hogQL', query: "select '😀', nope from events" } },
+    })
+    expect(emoji.json.errors).toEqual([{ message: 'Unable to resolve field: nope', start: 12, end: 16, fix: null }])
   })
 
   it('TV18: DatabaseSchemaQuery lists tables, fields and property names in the data', async () => {

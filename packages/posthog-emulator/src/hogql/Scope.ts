@@ -1,13 +1,12 @@
 import type { Cte } from './ast'
-import type { FieldType, TableDef } from './schema'
+import type { TableDef } from './schema'
+import type { ValueType } from './valueType'
 
-/** Static kinds the printer tracks to pick ClickHouse overloads (e.g. `toDate` of a string vs a DateTime). */
-export type ValueKind = FieldType | 'number' | 'unknown'
+export type { ValueKind } from './valueType'
 
-/** A printed ClickHouse expression with what the printer knows about it. */
-export interface Printed {
+/** A printed ClickHouse expression with what the printer knows about its type. */
+export interface Printed extends ValueType {
   sql: string
-  kind: ValueKind
   /** Set when the expression is a JSON column or a property of one, so `['key']` and `.key` can go deeper. */
   json?: { column: string; keys: string[] }
 }
@@ -28,19 +27,21 @@ export interface UsedLazyJoin {
 /** A table visible in a SELECT: a dataset table, or a subquery / CTE / table function with named columns. */
 export type ScopeTable =
   | { kind: 'schema'; alias: string; def: TableDef; lazyJoins: Map<string, UsedLazyJoin>; lazy?: UsedLazyJoin }
-  | { kind: 'derived'; alias: string; columns: string[] }
+  | { kind: 'derived'; alias: string; columns: string[]; types: Map<string, ValueType> }
 
 /** Name resolution context of one SELECT. Tables and aliases do not leak into subqueries; CTEs do. */
 export class Scope {
   readonly tables: ScopeTable[] = []
-  readonly columnAliases = new Set<string>()
+  /** SELECT aliases with the type of what they name (unknown until the aliased column is printed). */
+  readonly columnAliases = new Map<string, ValueType>()
   readonly tableCtes: Map<string, Cte>
-  readonly exprCtes: Set<string>
+  /** `WITH expr AS name` names with their expression's type. */
+  readonly exprCtes: Map<string, ValueType>
   readonly lambdaArgs: Set<string>
 
   constructor(parent: Scope | null) {
     this.tableCtes = new Map(parent?.tableCtes)
-    this.exprCtes = new Set(parent?.exprCtes)
+    this.exprCtes = new Map(parent?.exprCtes)
     this.lambdaArgs = new Set(parent?.lambdaArgs)
   }
 

@@ -127,10 +127,22 @@ export interface ListExpr extends Span {
   items: Expr[]
 }
 
+/** `x[i]`: an array element, a map value or (on a JSON field) a property; the printer decides by `x`'s type. */
 export interface ArrayAccess extends Span {
   kind: 'arrayAccess'
   array: Expr
   index: Expr
+  /** `x?.[i]` */
+  nullish?: boolean
+}
+
+/** `x.1`: a tuple element (1-based; negative counts from the end); the printer decides by `x`'s type. */
+export interface TupleAccess extends Span {
+  kind: 'tupleAccess'
+  tuple: Expr
+  index: number
+  /** `x?.1` */
+  nullish?: boolean
 }
 
 export interface Lambda extends Span {
@@ -178,6 +190,7 @@ export type Expr =
   | Interval
   | ListExpr
   | ArrayAccess
+  | TupleAccess
   | Lambda
   | Alias
   | Asterisk

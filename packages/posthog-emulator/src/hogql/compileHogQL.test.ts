@@ -1,5 +1,8 @@
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { type CompileOptions, compileHogQL, OFFSET_REJECTED_MESSAGE } from './compileHogQL'
+import { loadHogQLParser } from './parser/loadHogQLParser'
+
+beforeAll(() => loadHogQLParser())
 
 const compile = (query: string, extra: Partial<CompileOptions> = {}) =>
   compileHogQL({ query, teamId: 7, timezone: 'UTC', database: 'db', rejectOffset: true, ...extra })

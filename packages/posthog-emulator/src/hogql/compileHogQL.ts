@@ -49,7 +49,7 @@ export interface CompiledQuery {
 /**
  * Compiles HogQL to ClickHouse like PostHog's HogQLQueryRunner: parse, inline `values`, reject OFFSET for personal
  * API keys, apply the implicit LIMIT 100 (fetching 101 for `hasMore` on a plain SELECT) to every SELECT of the top-level set, clamp
- * explicit LIMITs to 50,000, and print.
+ * explicit LIMITs to 50,000, and print. Needs `loadHogQLParser()` to have resolved (startEmulator does it).
  * @throws {HogQLError} for syntax and resolution errors.
  */
 export function compileHogQL(options: CompileOptions): CompiledQuery {

@@ -97,7 +97,7 @@ export const FUNCTIONS: Readonly<Record<string, FunctionMeta>> = {
   ...same('arraySlice', 2, 3),
   ...same('arrayStringConcat', 1, 2, 'string'),
   ...same('range', 1, 3),
-  ...same('array tuple', 0, 100),
+  ...same('array tuple map', 0, 100),
   // URLs
   ...same('domain domainWithoutWWW topLevelDomain protocol path pathFull cutQueryString cutFragment', 1, 1, 'string'),
   extractURLParameter: fn('extractURLParameter', 2, 2, 'string'),

@@ -1,11 +1,13 @@
 import fc from 'fast-check'
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import type { Binary, SelectQuery } from './ast'
 import { HogQLError } from './HogQLError'
 import { parseHogQL, parseHogQLExpr } from './parseHogQL'
+import { loadHogQLParser } from './parser/loadHogQLParser'
 import { printHogQL } from './printHogQL'
 import { printConstant } from './sqlText'
-import { tokenize } from './tokenize'
+
+beforeAll(() => loadHogQLParser())
 
 const select = (text: string) => parseHogQL(text) as SelectQuery
 
@@ -53,15 +55,24 @@ describe('parseHogQL', () => {
     expect(first?.limit).toMatchObject({ value: { number: '5' } })
   })
 
-  it('answers ANTLR-like syntax errors with positions', () => {
+  it("answers PostHog's own syntax errors with its offsets (end is the end of the query, as PostHog sends it)", () => {
     expect(syntaxError('selec event from events')).toMatchObject({
       code: 'hogql_syntax_error',
       message: "mismatched input 'selec' expecting {SELECT, WITH, '{', '(', '<'}",
       start: 0,
-      end: 5,
+      end: 23,
     })
-    expect(syntaxError('select event from').message).toBe('Unexpected end of query')
-    expect(syntaxError('select 1 1 2').message).toBe("extraneous input '1' expecting <EOF>")
+    expect(syntaxError('select event from')).toMatchObject({
+      message: "no viable alternative at input 'select event from'",
+      start: 17,
+      end: 17,
+    })
+    expect(syntaxError('select 1 1 2')).toMatchObject({
+      message: "no viable alternative at input 'select 1 1'",
+      start: 9,
+    })
+    // Offsets are UTF-16 indices here (PostHog counts code points; HogQLMetadata converts back).
+    expect(syntaxError("select '😀' x y")).toMatchObject({ start: 14, end: 15 })
     expect(syntaxError("select 'abc").code).toBe('hogql_syntax_error')
     expect(syntaxError('').message).toBe('Empty query')
     expect(syntaxError('select 1 as team_id').message).toBe(
@@ -83,15 +94,45 @@ describe('parseHogQL', () => {
   it('parses standalone expressions for hogQLExpr metadata', () => {
     expect(parseHogQLExpr('count() * 2')).toMatchObject({ kind: 'binary', op: 'multiply' })
   })
+
+  it('keeps subscripts apart from field chains: x[1] is an array access, x.1 a tuple access', () => {
+    const query = select("select splitByChar(',', x)[-1], t.2.1, properties.$set.email from events")
+    expect(query.columns[0]).toMatchObject({
+      kind: 'arrayAccess',
+      array: { kind: 'call' },
+      index: { value: { number: '-1' } },
+    })
+    expect(query.columns[1]).toMatchObject({ kind: 'tupleAccess', index: 1, tuple: { kind: 'tupleAccess', index: 2 } })
+    expect(query.columns[2]).toMatchObject({ kind: 'field', chain: ['properties', '$set', 'email'] })
+  })
+
+  it('keeps integers beyond 2^53 exact', () => {
+    expect(select('select 18446744073709551615, 9007199254740993').columns).toMatchObject([
+      { value: { number: '18446744073709551615' } },
+      { value: { number: '9007199254740993' } },
+    ])
+  })
+
+  it('answers constructs the printer does not know with an error naming them and where they are', () => {
+    expect(syntaxError("select {'a': 1} from events")).toMatchObject({
+      code: 'hogql_query_error',
+      message: expect.stringMatching(/^A dictionary literal .* is not supported by the emulator \(at offset 7\)/),
+      start: 7,
+      end: 15,
+    })
+    expect(syntaxError('select 1 from events qualify 1').message).toMatch(/^QUALIFY is not supported by the emulator/)
+    expect(syntaxError('select 1 from events final').message).toBe(
+      'The FINAL keyword is not supported in HogQL as it causes slow queries',
+    )
+  })
 })
 
 describe('string constants', () => {
-  it('round-trip any string through quoting and the tokenizer', () => {
+  it("round-trip any string through the printer's quoting and PostHog's parser", () => {
     fc.assert(
       fc.property(fc.string(), (value) => {
-        const tokens = tokenize(printConstant(value))
-        expect(tokens).toHaveLength(2)
-        expect(tokens[0]).toMatchObject({ kind: 'string', value })
+        const column = select(`select ${printConstant(value)}`).columns[0]
+        expect(column).toMatchObject({ kind: 'constant', value })
       }),
     )
   })

@@ -4,6 +4,7 @@ import { queryError } from './HogQLError'
 import type { ClickHousePrinter } from './printClickHouse'
 import type { Printed, Scope } from './Scope'
 import { quoteClickHouseIdentifier as q, quoteString } from './sqlText'
+import { callType } from './valueType'
 
 /**
  * Prints a function call: HogQL names mapped to ClickHouse (PostHog's `posthog/hogql/functions/mapping.py`),
@@ -21,10 +22,8 @@ export function printCall(printer: ClickHousePrinter, call: Call, scope: Scope):
   const params = call.params === null ? '' : `(${call.params.map((p) => printer.print(p, scope).sql).join(', ')})`
   const distinct = call.distinct ? 'DISTINCT ' : ''
   const over = call.over === null ? '' : ` OVER ${printWindow(printer, call.over, scope)}`
-  return {
-    sql: `${meta.ch}${params}(${distinct}${args.map((a) => a.sql).join(', ')})${over}`,
-    kind: meta.returns ?? 'unknown',
-  }
+  const type = callType(call.name, args, { kind: meta.returns ?? 'unknown' })
+  return { ...type, sql: `${meta.ch}${params}(${distinct}${args.map((a) => a.sql).join(', ')})${over}` }
 }
 
 function checkArity(term: string, call: Call, found: number, min: number, max: number): void {
@@ -75,6 +74,15 @@ function printSpecial(printer: ClickHousePrinter, call: Call, scope: Scope): Pri
       }
       const text = arg.kind === 'string' ? arg.sql : `toString(${arg.sql})`
       return { sql: `parseDateTime64BestEffortOrNull(${text}, 6, ${zone})`, kind: 'datetime' }
+    }
+    case 'trim':
+    case 'trimLeft':
+    case 'trimRight': {
+      // `trim(LEADING 'x' FROM s)` parses to trimLeft(s, 'x'); PostHog prints it back in SQL form.
+      if (call.args.length !== 2) return null
+      const side = call.name === 'trim' ? 'BOTH' : call.name === 'trimLeft' ? 'LEADING' : 'TRAILING'
+      const [text, chars] = call.args.map((arg) => printer.print(arg, scope).sql)
+      return { sql: `trim(${side} ${chars} FROM ${text})`, kind: 'string' }
     }
     default:
       return null

@@ -1,12 +1,14 @@
-import type { Call, ConstantValue, Expr, OrderExpr, SelectNode, SelectQuery } from './ast'
+import type { Call, Expr, OrderExpr, SelectNode, SelectQuery } from './ast'
 import { columnName } from './columnName'
 import { queryError } from './HogQLError'
 import { printCall } from './printCall'
 import { printConstraint, printFrom, registerTable } from './printFromClause'
+import { printSubscript } from './printSubscript'
 import { resolveField } from './resolveField'
 import type { Printed, ScopeTable } from './Scope'
 import { Scope } from './Scope'
 import { printConstant, quoteClickHouseIdentifier as q, quoteString } from './sqlText'
+import { arrayOf, constantType, typeOf, UNKNOWN_TYPE, type ValueType } from './valueType'
 
 /** Where and for whom a query is printed. */
 export interface PrintContext {
@@ -47,44 +49,51 @@ export class ClickHousePrinter {
     return { sql, columns }
   }
 
-  /** Prints a SELECT or set; fills `columns` with the first arm's output names. */
-  printSelectNode(node: SelectNode, parent: Scope | null, columns: string[] = []): string {
-    if (node.kind === 'select') return this.printSelect(node, parent, columns)
-    const parts = [this.printSetPart(node.first, parent, columns)]
-    for (const part of node.rest) parts.push(`${part.op} ${this.printSetPart(part.query, parent, [])}`)
+  /** Prints a SELECT or set; fills `columns` with the first arm's output names and `types` with their types. */
+  printSelectNode(node: SelectNode, parent: Scope | null, columns: string[] = [], types: ValueType[] = []): string {
+    if (node.kind === 'select') return this.printSelect(node, parent, columns, types)
+    const parts = [this.printSetPart(node.first, parent, columns, types)]
+    for (const part of node.rest) parts.push(`${part.op} ${this.printSetPart(part.query, parent, [], [])}`)
     return parts.join(' ')
   }
 
-  private printSetPart(node: SelectNode, parent: Scope | null, columns: string[]): string {
-    const sql = this.printSelectNode(node, parent, columns)
+  private printSetPart(node: SelectNode, parent: Scope | null, columns: string[], types: ValueType[]): string {
+    const sql = this.printSelectNode(node, parent, columns, types)
     return node.kind === 'set' ? `(${sql})` : sql
   }
 
-  private printSelect(query: SelectQuery, parent: Scope | null, columns: string[]): string {
+  private printSelect(query: SelectQuery, parent: Scope | null, columns: string[], types: ValueType[]): string {
     const scope = new Scope(parent)
     const withParts: string[] = []
     for (const cte of query.ctes) {
       if (cte.query !== null) scope.tableCtes.set(cte.name, cte)
       else if (cte.expr !== null) {
-        withParts.push(`${this.print(cte.expr, scope).sql} AS ${q(cte.name)}`)
-        scope.exprCtes.add(cte.name)
+        const printed = this.print(cte.expr, scope)
+        withParts.push(`${printed.sql} AS ${q(cte.name)}`)
+        scope.exprCtes.set(cte.name, typeOf(printed))
       }
     }
     const fromParts = query.from.map((clause) => registerTable(this, clause, scope))
-    for (const column of query.columns) if (column.kind === 'alias') scope.columnAliases.add(column.alias)
+    for (const column of query.columns) {
+      if (column.kind === 'alias') scope.columnAliases.set(column.alias, UNKNOWN_TYPE)
+    }
 
     const selectParts: string[] = []
     for (const column of query.columns) {
       if (column.kind === 'asterisk') {
-        for (const { sql, name } of this.expandAsterisk(column.chain, scope, column)) {
+        for (const { sql, name, type } of this.expandAsterisk(column.chain, scope, column)) {
           selectParts.push(sql)
           columns.push(name)
+          types.push(type)
         }
         continue
       }
       const printed = this.print(column.kind === 'alias' ? column.expr : column, scope)
+      // Later columns and clauses that name the alias see its type (`parts[1]` after `splitByChar(…) AS parts`).
+      if (column.kind === 'alias') scope.columnAliases.set(column.alias, typeOf(printed))
       const name = columnName(column)
       columns.push(name)
+      types.push(typeOf(printed))
       if (column.kind === 'alias' || column.kind === 'field') selectParts.push(`${printed.sql} AS ${q(name)}`)
       else selectParts.push(printed.sql)
     }
@@ -128,8 +137,9 @@ export class ClickHousePrinter {
 
   private printAliased(expr: Expr, scope: Scope): string {
     if (expr.kind === 'alias') {
-      scope.columnAliases.add(expr.alias)
-      return `${this.print(expr.expr, scope).sql} AS ${q(expr.alias)}`
+      const printed = this.print(expr.expr, scope)
+      scope.columnAliases.set(expr.alias, typeOf(printed))
+      return `${printed.sql} AS ${q(expr.alias)}`
     }
     return this.print(expr, scope).sql
   }
@@ -153,7 +163,7 @@ export class ClickHousePrinter {
     return inner
   }
 
-  private expandAsterisk(chain: string[], scope: Scope, node: Expr): { sql: string; name: string }[] {
+  private expandAsterisk(chain: string[], scope: Scope, node: Expr): { sql: string; name: string; type: ValueType }[] {
     const tables: ScopeTable[] =
       chain.length === 0 ? scope.tables : [scope.findTable(chain.join('.'))].filter((t) => t !== undefined)
     if (tables.length === 0) {
@@ -166,7 +176,7 @@ export class ClickHousePrinter {
       const names = table.kind === 'schema' ? table.def.asterisk : table.columns
       return names.map((name) => {
         const printed = resolveField(this, [table.alias, name], scope, node)
-        return { sql: `${printed.sql} AS ${q(name)}`, name }
+        return { sql: `${printed.sql} AS ${q(name)}`, name, type: typeOf(printed) }
       })
     })
   }
@@ -175,7 +185,7 @@ export class ClickHousePrinter {
   print(expr: Expr, scope: Scope): Printed {
     switch (expr.kind) {
       case 'constant':
-        return { sql: printConstant(expr.value), kind: constantKind(expr.value) }
+        return { sql: printConstant(expr.value), ...constantType(expr.value) }
       case 'field':
         return resolveField(this, expr.chain, scope, expr)
       case 'placeholder':
@@ -212,16 +222,21 @@ export class ClickHousePrinter {
         const unit = expr.unit[0]!.toUpperCase() + expr.unit.slice(1)
         return { sql: `toInterval${unit}(${this.print(expr.value, scope).sql})`, kind: 'unknown' }
       }
-      case 'tuple':
-        return { sql: `tuple(${expr.items.map((e) => this.print(e, scope).sql).join(', ')})`, kind: 'unknown' }
-      case 'array':
-        return { sql: `[${expr.items.map((e) => this.print(e, scope).sql).join(', ')}]`, kind: 'array' }
+      case 'tuple': {
+        const items = expr.items.map((e) => this.print(e, scope))
+        return { sql: `tuple(${items.map((e) => e.sql).join(', ')})`, kind: 'tuple', items: items.map(typeOf) }
+      }
+      case 'array': {
+        const items = expr.items.map((e) => this.print(e, scope))
+        return { sql: `[${items.map((e) => e.sql).join(', ')}]`, ...arrayOf(items[0] ?? UNKNOWN_TYPE) }
+      }
       case 'arrayAccess':
-        return this.printAccess(expr.array, expr.index, scope)
+      case 'tupleAccess':
+        return printSubscript(this, expr, scope)
       case 'lambda': {
         const inner = new Scope(scope)
         for (const table of scope.tables) inner.tables.push(table)
-        for (const alias of scope.columnAliases) inner.columnAliases.add(alias)
+        for (const [alias, type] of scope.columnAliases) inner.columnAliases.set(alias, type)
         for (const arg of expr.args) inner.lambdaArgs.add(arg)
         const body = this.print(expr.body, inner).sql
         const args = expr.args.length === 1 ? q(expr.args[0]!) : `(${expr.args.map(q).join(', ')})`
@@ -229,13 +244,17 @@ export class ClickHousePrinter {
       }
       case 'alias': {
         const inner = this.print(expr.expr, scope)
-        scope.columnAliases.add(expr.alias)
-        return { sql: `${inner.sql} AS ${q(expr.alias)}`, kind: inner.kind }
+        scope.columnAliases.set(expr.alias, typeOf(inner))
+        return { ...typeOf(inner), sql: `${inner.sql} AS ${q(expr.alias)}` }
       }
       case 'asterisk':
         throw queryError('Asterisk is only allowed in SELECT columns and count(*).', expr)
-      case 'subquery':
-        return { sql: `(${this.printSelectNode(expr.query, this.cteScope(scope))})`, kind: 'unknown' }
+      case 'subquery': {
+        // A scalar subquery's value has its single column's type.
+        const types: ValueType[] = []
+        const sql = this.printSelectNode(expr.query, this.cteScope(scope), [], types)
+        return { sql: `(${sql})`, ...(types.length === 1 ? types[0]! : UNKNOWN_TYPE) }
+      }
       case 'cast': {
         if (!/^[A-Za-z][A-Za-z0-9]*(\([A-Za-z0-9 ,']*\))?$/.test(expr.type)) {
           throw queryError(`Unsupported type in cast: ${expr.type}`, expr)
@@ -319,23 +338,6 @@ export class ClickHousePrinter {
     return { sql: `multiIf(${args.join(', ')})`, kind }
   }
 
-  private printAccess(base: Expr, index: Expr, scope: Scope): Printed {
-    const printed = this.print(base, scope)
-    const key = index.kind === 'constant' ? index.value : undefined
-    if (
-      printed.json !== undefined &&
-      (typeof key === 'string' || (typeof key === 'object' && key !== null && !Array.isArray(key)))
-    ) {
-      const name = typeof key === 'string' ? key : key.number
-      return propertyAccess(printed.json.column, [...printed.json.keys, name])
-    }
-    if (printed.json !== undefined) throw queryError('Property names must be string constants.', index)
-    if (typeof key === 'object' && key !== null && !Array.isArray(key) && base.kind !== 'array') {
-      return { sql: `tupleElement(${printed.sql}, ${key.number})`, kind: 'unknown' }
-    }
-    return { sql: `arrayElement(${printed.sql}, ${this.print(index, scope).sql})`, kind: 'unknown' }
-  }
-
   /** Used by {@link printCall} for `count(*)` and friends. */
   printArgs(call: Call, scope: Scope): Printed[] {
     return call.args.map((arg) =>
@@ -355,12 +357,4 @@ export function propertyAccess(column: string, keys: string[]): Printed {
     kind: 'string',
     json: { column, keys },
   }
-}
-
-function constantKind(value: ConstantValue): Printed['kind'] {
-  if (typeof value === 'string') return 'string'
-  if (typeof value === 'boolean') return 'boolean'
-  if (value === null) return 'unknown'
-  if (Array.isArray(value)) return 'array'
-  return 'number'
 }

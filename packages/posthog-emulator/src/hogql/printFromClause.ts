@@ -4,6 +4,12 @@ import type { ClickHousePrinter } from './printClickHouse'
 import type { Scope, UsedLazyJoin } from './Scope'
 import { findTable } from './schema'
 import { quoteClickHouseIdentifier as q } from './sqlText'
+import type { ValueType } from './valueType'
+
+/** A subquery's or CTE's output columns with their types, so `t.parts[1]` prints by the column's type. */
+function columnTypes(columns: string[], types: ValueType[]): Map<string, ValueType> {
+  return new Map(columns.map((name, i) => [name, types[i] ?? { kind: 'unknown' }]))
+}
 
 /** Adds a FROM/JOIN source to the scope and returns its printed source (without joins). */
 export function registerTable(printer: ClickHousePrinter, clause: JoinClause, scope: Scope): string {
@@ -15,8 +21,9 @@ export function registerTable(printer: ClickHousePrinter, clause: JoinClause, sc
       const alias = clause.alias ?? name
       if (cte?.query) {
         const columns: string[] = []
-        const sql = printer.printSelectNode(cte.query, printer.cteScope(scope), columns)
-        scope.tables.push({ kind: 'derived', alias, columns })
+        const types: ValueType[] = []
+        const sql = printer.printSelectNode(cte.query, printer.cteScope(scope), columns, types)
+        scope.tables.push({ kind: 'derived', alias, columns, types: columnTypes(columns, types) })
         return `(${sql}) AS ${q(alias)}`
       }
       const def = findTable(name)
@@ -28,9 +35,10 @@ export function registerTable(printer: ClickHousePrinter, clause: JoinClause, sc
     }
     case 'subquery': {
       const columns: string[] = []
-      const sql = printer.printSelectNode(source.query, printer.cteScope(scope), columns)
+      const types: ValueType[] = []
+      const sql = printer.printSelectNode(source.query, printer.cteScope(scope), columns, types)
       const alias = clause.alias ?? `_subquery_${scope.tables.length}`
-      scope.tables.push({ kind: 'derived', alias, columns })
+      scope.tables.push({ kind: 'derived', alias, columns, types: columnTypes(columns, types) })
       return `(${sql}) AS ${q(alias)}`
     }
     case 'function': {
@@ -39,7 +47,12 @@ export function registerTable(printer: ClickHousePrinter, clause: JoinClause, sc
       }
       const args = source.call.args.map((arg) => printer.print(arg, scope).sql).join(', ')
       const alias = clause.alias ?? 'numbers'
-      scope.tables.push({ kind: 'derived', alias, columns: ['number'] })
+      scope.tables.push({
+        kind: 'derived',
+        alias,
+        columns: ['number'],
+        types: new Map([['number', { kind: 'number' }]]),
+      })
       return `numbers(${args}) AS ${q(alias)}`
     }
     case 'placeholder':

@@ -189,7 +189,9 @@ export function printHogQLExpr(expr: Expr): string {
     case 'array':
       return `[${expr.items.map(printHogQLExpr).join(', ')}]`
     case 'arrayAccess':
-      return `${wrap(expr.array, 9)}[${printHogQLExpr(expr.index)}]`
+      return `${wrap(expr.array, 9)}${expr.nullish ? '?.' : ''}[${printHogQLExpr(expr.index)}]`
+    case 'tupleAccess':
+      return `${wrap(expr.tuple, 9)}${expr.nullish ? '?.' : '.'}${expr.index}`
     case 'lambda':
       return `${expr.args.length === 1 ? q(expr.args[0]!) : `(${expr.args.map(q).join(', ')})`} -> ${printHogQLExpr(expr.body)}`
     case 'alias':

@@ -22,8 +22,8 @@ export function resolveField(
   if (scope.lambdaArgs.has(head)) return tupleAccess({ sql: q(head), kind: 'unknown' }, rest, node)
   const table = scope.findTable(head)
   if (table !== undefined && rest.length > 0) return resolveInTable(printer, table, rest, node)
-  if ((scope.columnAliases.has(head) || scope.exprCtes.has(head)) && rest.length === 0)
-    return { sql: q(head), kind: 'unknown' }
+  const aliased = scope.columnAliases.get(head) ?? scope.exprCtes.get(head)
+  if (aliased !== undefined && rest.length === 0) return { ...aliased, sql: q(head) }
   const owner = scope.tables.find((candidate) => hasField(candidate, head))
   if (owner !== undefined) return resolveInTable(printer, owner, chain, node)
   if (table !== undefined) throw queryError(`Can't select a table when a column is expected: ${head}`, node)
@@ -53,7 +53,10 @@ function resolveInTable(
   if (typeof name !== 'string' || !hasField(table, name)) {
     throw queryError(`Unable to resolve field: ${String(name)}`, node)
   }
-  if (table.kind === 'derived') return tupleAccess({ sql: `${q(table.alias)}.${q(name)}`, kind: 'unknown' }, rest, node)
+  if (table.kind === 'derived') {
+    const type = table.types.get(name) ?? { kind: 'unknown' }
+    return tupleAccess({ ...type, sql: `${q(table.alias)}.${q(name)}` }, rest, node)
+  }
   const field = table.def.fields[name]!
   if (field.kind === 'lazy') {
     if (rest.length === 0) throw queryError(`Can't select a table when a column is expected: ${name}`, node)

@@ -122,6 +122,8 @@ export function transformExpr(expr: Expr, fn: Fn): Expr {
       return fn({ ...expr, items: expr.items.map(e) })
     case 'arrayAccess':
       return fn({ ...expr, array: e(expr.array), index: e(expr.index) })
+    case 'tupleAccess':
+      return fn({ ...expr, tuple: e(expr.tuple) })
     case 'lambda':
       return fn({ ...expr, body: e(expr.body) })
     case 'alias':

@@ -3,6 +3,7 @@ import { selectQuery } from '../hogql/ast'
 import { validateHogQL } from '../hogql/compileHogQL'
 import { isHogQLError } from '../hogql/HogQLError'
 import { parseHogQLExpr } from '../hogql/parseHogQL'
+import { sourceOffsets } from '../hogql/parser/sourceOffsets'
 import { printClickHouse } from '../hogql/printClickHouse'
 
 /** A notice as PostHog sends it: 0-based `start`/`end` offsets into the query (end exclusive). */
@@ -55,10 +56,20 @@ export function hogqlMetadata(
     }
   } catch (error) {
     if (isHogQLError(error)) {
+      // PostHog's rewording and its code-point offsets (Python string indices). SRC: `posthog/hogql/metadata.py`.
+      const message = error.message.includes("mismatched input '<EOF>' expecting")
+        ? 'Unexpected end of query'
+        : error.message
+      const offsets = sourceOffsets(input.query)
       errors.push(
         error.start === null
-          ? { message: error.message, fix: null }
-          : { message: error.message, start: error.start, end: error.end ?? error.start, fix: null },
+          ? { message, fix: null }
+          : {
+              message,
+              start: offsets.toCodePoints(error.start),
+              end: offsets.toCodePoints(error.end ?? error.start),
+              fix: null,
+            },
       )
     } else {
       errors.push({ message: `Unexpected ${error instanceof Error ? error.constructor.name : 'error'}`, fix: null })
