@@ -78,6 +78,10 @@ export class ClickHousePrinter {
       if (column.kind === 'alias') scope.columnAliases.set(column.alias, UNKNOWN_TYPE)
     }
 
+    // ARRAY JOIN names (`ARRAY JOIN arr AS x`) are visible to the columns, with the array's element type.
+    const arrayJoin = query.arrayJoin
+      ? ` ${query.arrayJoin.kind} ${query.arrayJoin.exprs.map((e) => this.printAliased(e, scope, true)).join(', ')}`
+      : ''
     const selectParts: string[] = []
     for (const column of query.columns) {
       if (column.kind === 'asterisk') {
@@ -99,9 +103,6 @@ export class ClickHousePrinter {
     }
 
     const clauses: string[] = []
-    const arrayJoin = query.arrayJoin
-      ? ` ${query.arrayJoin.kind} ${query.arrayJoin.exprs.map((e) => this.printAliased(e, scope)).join(', ')}`
-      : ''
     const prewhere = query.prewhere ? this.print(query.prewhere, scope).sql : null
     const where = query.where ? this.print(query.where, scope).sql : null
     if (query.groupBy) clauses.push(`GROUP BY ${query.groupBy.map((e) => this.print(e, scope).sql).join(', ')}`)
@@ -135,10 +136,10 @@ export class ClickHousePrinter {
     return `${withSql}SELECT ${distinct}${selectParts.join(', ')}${from}${arrayJoin}${prewhereSql}${whereSql}${tail}`
   }
 
-  private printAliased(expr: Expr, scope: Scope): string {
+  private printAliased(expr: Expr, scope: Scope, arrayJoin: boolean): string {
     if (expr.kind === 'alias') {
       const printed = this.print(expr.expr, scope)
-      scope.columnAliases.set(expr.alias, typeOf(printed))
+      scope.columnAliases.set(expr.alias, arrayJoin ? (printed.element ?? UNKNOWN_TYPE) : typeOf(printed))
       return `${printed.sql} AS ${q(expr.alias)}`
     }
     return this.print(expr, scope).sql

@@ -1,29 +1,17 @@
 import type { ConstantValue } from './ast'
+import { NAME_KEYWORDS } from './keywords'
 
 const BARE_IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/
-// Words ClickHouse's parser treats specially after AS or in column lists; quoting them is always safe.
-const CLICKHOUSE_KEYWORDS = new Set([
+// Words ClickHouse's parser may read as keywords where a name stands (`SELECT x.number FROM numbers(2) AS top`,
+// `arrayMap(not -> …)`, `ORDER BY all`): every HogQL keyword that can be a name, plus ClickHouse's own. Quoting is
+// always safe; `timestamp` and `id` stay bare because ClickHouse reads them as names and they are the columns every
+// query prints (PostHog shows `events.timestamp`).
+const CLICKHOUSE_KEYWORDS = new Set<string>([
+  ...NAME_KEYWORDS.filter((word) => word !== 'timestamp' && word !== 'id'),
   'index',
-  'key',
-  'from',
-  'select',
-  'where',
-  'order',
-  'group',
-  'limit',
-  'as',
-  'on',
-  'by',
-  'all',
-  'any',
-  'array',
-  'join',
-  'final',
   'format',
-  'settings',
   'table',
   'database',
-  'interval',
   'primary',
 ])
 const HOGQL_IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/
