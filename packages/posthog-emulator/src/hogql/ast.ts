@@ -49,7 +49,6 @@ export type BinaryOp =
   | 'multiply'
   | 'divide'
   | 'modulo'
-  | 'concat'
   | 'equals'
   | 'notEquals'
   | 'less'
@@ -82,7 +81,7 @@ export interface Logical extends Span {
 }
 
 export interface Unary extends Span {
-  kind: 'not' | 'negate'
+  kind: 'not'
   expr: Expr
 }
 
@@ -99,28 +98,6 @@ export interface IsNull extends Span {
   expr: Expr
   negated: boolean
 }
-
-export interface Case extends Span {
-  kind: 'case'
-  subject: Expr | null
-  whens: { when: Expr; result: Expr }[]
-  otherwise: Expr | null
-}
-
-export interface Ternary extends Span {
-  kind: 'ternary'
-  condition: Expr
-  consequent: Expr
-  otherwise: Expr
-}
-
-export interface Interval extends Span {
-  kind: 'interval'
-  value: Expr
-  unit: IntervalUnit
-}
-
-export type IntervalUnit = 'second' | 'minute' | 'hour' | 'day' | 'week' | 'month' | 'quarter' | 'year'
 
 export interface ListExpr extends Span {
   kind: 'tuple' | 'array'
@@ -185,9 +162,6 @@ export type Expr =
   | Unary
   | Between
   | IsNull
-  | Case
-  | Ternary
-  | Interval
   | ListExpr
   | ArrayAccess
   | TupleAccess

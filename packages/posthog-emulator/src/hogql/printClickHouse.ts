@@ -203,8 +203,6 @@ export class ClickHousePrinter {
         return { sql: `${expr.kind}(${expr.exprs.map((e) => this.print(e, scope).sql).join(', ')})`, kind: 'number' }
       case 'not':
         return { sql: `not(${this.print(expr.expr, scope).sql})`, kind: 'number' }
-      case 'negate':
-        return { sql: `negate(${this.print(expr.expr, scope).sql})`, kind: 'number' }
       case 'between': {
         const value = this.print(expr.expr, scope).sql
         const sql = `and(greaterOrEquals(${value}, ${this.print(expr.low, scope).sql}), lessOrEquals(${value}, ${this.print(expr.high, scope).sql}))`
@@ -212,17 +210,6 @@ export class ClickHousePrinter {
       }
       case 'isNull':
         return { sql: `${expr.negated ? 'isNotNull' : 'isNull'}(${this.print(expr.expr, scope).sql})`, kind: 'number' }
-      case 'case':
-        return this.printCase(expr, scope)
-      case 'ternary':
-        return {
-          sql: `if(${this.print(expr.condition, scope).sql}, ${this.print(expr.consequent, scope).sql}, ${this.print(expr.otherwise, scope).sql})`,
-          kind: this.print(expr.consequent, scope).kind,
-        }
-      case 'interval': {
-        const unit = expr.unit[0]!.toUpperCase() + expr.unit.slice(1)
-        return { sql: `toInterval${unit}(${this.print(expr.value, scope).sql})`, kind: 'unknown' }
-      }
       case 'tuple': {
         const items = expr.items.map((e) => this.print(e, scope))
         return { sql: `tuple(${items.map((e) => e.sql).join(', ')})`, kind: 'tuple', items: items.map(typeOf) }
@@ -277,8 +264,6 @@ export class ClickHousePrinter {
         return { sql: `match(${left.sql}, concat('(?i)', ${right.sql}))`, kind: 'number' }
       case 'notIMatch':
         return { sql: `not(match(${left.sql}, concat('(?i)', ${right.sql})))`, kind: 'number' }
-      case 'concat':
-        return { sql: `concat(${left.sql}, ${right.sql})`, kind: 'string' }
       case 'plus':
       case 'minus':
         return {
@@ -322,21 +307,6 @@ export class ClickHousePrinter {
           ? `isNull(${left.sql}) and isNull(${right.sql})`
           : `isNotNull(${left.sql}) or isNotNull(${right.sql})`
     return { sql: `ifNull(${op.sql}, ${fallback})`, kind: 'number' }
-  }
-
-  private printCase(expr: Expr & { kind: 'case' }, scope: Scope): Printed {
-    const subject = expr.subject ? this.print(expr.subject, scope).sql : null
-    const args: string[] = []
-    let kind: Printed['kind'] = 'unknown'
-    for (const { when, result } of expr.whens) {
-      const condition = this.print(when, scope).sql
-      args.push(subject === null ? condition : `equals(${subject}, ${condition})`)
-      const printed = this.print(result, scope)
-      kind = printed.kind
-      args.push(printed.sql)
-    }
-    args.push(expr.otherwise ? this.print(expr.otherwise, scope).sql : 'NULL')
-    return { sql: `multiIf(${args.join(', ')})`, kind }
   }
 
   /** Used by {@link printCall} for `count(*)` and friends. */

@@ -7,7 +7,6 @@ const BINARY_TEXT: Record<BinaryOp, string> = {
   multiply: '*',
   divide: '/',
   modulo: '%',
-  concat: '||',
   equals: '=',
   notEquals: '!=',
   less: '<',
@@ -33,7 +32,6 @@ function precedence(expr: Expr): number {
     case 'alias':
       return 0
     case 'lambda':
-    case 'ternary':
       return 1
     case 'or':
       return 2
@@ -45,11 +43,9 @@ function precedence(expr: Expr): number {
     case 'isNull':
       return 5
     case 'binary':
-      if (expr.op === 'plus' || expr.op === 'minus' || expr.op === 'concat') return 6
+      if (expr.op === 'plus' || expr.op === 'minus') return 6
       if (expr.op === 'multiply' || expr.op === 'divide' || expr.op === 'modulo') return 7
       return 5
-    case 'negate':
-      return 8
     default:
       return 9
   }
@@ -168,22 +164,10 @@ export function printHogQLExpr(expr: Expr): string {
       return expr.exprs.map((e) => wrap(e, p, true)).join(expr.kind === 'and' ? ' AND ' : ' OR ')
     case 'not':
       return `NOT ${wrap(expr.expr, p)}`
-    case 'negate':
-      return `-${wrap(expr.expr, p)}`
     case 'between':
       return `${wrap(expr.expr, p, true)} ${expr.negated ? 'NOT ' : ''}BETWEEN ${wrap(expr.low, 6)} AND ${wrap(expr.high, 6)}`
     case 'isNull':
       return `${wrap(expr.expr, p, true)} IS ${expr.negated ? 'NOT ' : ''}NULL`
-    case 'case': {
-      const subject = expr.subject ? ` ${printHogQLExpr(expr.subject)}` : ''
-      const whens = expr.whens.map((w) => ` WHEN ${printHogQLExpr(w.when)} THEN ${printHogQLExpr(w.result)}`).join('')
-      const otherwise = expr.otherwise ? ` ELSE ${printHogQLExpr(expr.otherwise)}` : ''
-      return `CASE${subject}${whens}${otherwise} END`
-    }
-    case 'ternary':
-      return `${wrap(expr.condition, p, true)} ? ${wrap(expr.consequent, p)} : ${wrap(expr.otherwise, p)}`
-    case 'interval':
-      return `INTERVAL ${wrap(expr.value, 9)} ${expr.unit.toUpperCase()}`
     case 'tuple':
       return `(${expr.items.map(printHogQLExpr).join(', ')}${expr.items.length === 1 ? ',' : ''})`
     case 'array':

@@ -100,23 +100,11 @@ export function transformExpr(expr: Expr, fn: Fn): Expr {
     case 'or':
       return fn({ ...expr, exprs: expr.exprs.map(e) })
     case 'not':
-    case 'negate':
       return fn({ ...expr, expr: e(expr.expr) })
     case 'between':
       return fn({ ...expr, expr: e(expr.expr), low: e(expr.low), high: e(expr.high) })
     case 'isNull':
       return fn({ ...expr, expr: e(expr.expr) })
-    case 'case':
-      return fn({
-        ...expr,
-        subject: expr.subject === null ? null : e(expr.subject),
-        whens: expr.whens.map((w) => ({ when: e(w.when), result: e(w.result) })),
-        otherwise: expr.otherwise === null ? null : e(expr.otherwise),
-      })
-    case 'ternary':
-      return fn({ ...expr, condition: e(expr.condition), consequent: e(expr.consequent), otherwise: e(expr.otherwise) })
-    case 'interval':
-      return fn({ ...expr, value: e(expr.value) })
     case 'tuple':
     case 'array':
       return fn({ ...expr, items: expr.items.map(e) })
