@@ -1,0 +1,128 @@
+import type { Logger } from '@statisfy/posthog-sdk/server'
+import { createPostgresBackend, type Job, Queue, Worker, withBackend } from 'bullmq'
+import { type RepeatOptions, repeatOptionsOf } from './repeatOptionsOf'
+import type { Slot, SlotScheduler } from './SlotScheduler'
+
+/** Options of {@link createQueueSlotScheduler}. */
+export interface QueueSlotSchedulerOptions {
+  /** BullMQ's backend: PostgreSQL (`withBackend(createPostgresBackend)`) or Redis. */
+  connection: { postgres: string } | { redis: string }
+  /** @default 'posthog-sync' */
+  queueName?: string
+  /** Ticks handled at once by this process (the runs themselves are limited by the worker). @default 8 */
+  concurrency?: number
+  /**
+   * How long a process's lock on a tick lasts without renewal; a killed process's tick goes back to the queue
+   * after it (BullMQ's stalled-job check), for another process to handle. @default 15000
+   */
+  lockDurationMs?: number
+  /** The wake-ups of a cadence; tests pass a faster one. @default repeatOptionsOf */
+  repeatOf?: typeof repeatOptionsOf
+  logger?: Logger
+}
+
+/** The queue scheduler, with a health check for `/readyz`. */
+export interface QueueSlotScheduler extends SlotScheduler {
+  queueHealth(): Promise<{ ok: boolean; detail: string }>
+}
+
+interface TickData {
+  tenantId: string
+  queryId: string
+}
+
+// Job scheduler ids are opaque to BullMQ; tenant and query ids never hold '/', so the pair is unambiguous.
+const schedulerId = (tenantId: string, queryId: string) => `${tenantId}/${queryId}`
+
+function redisOptions(url: string) {
+  const parsed = new URL(url)
+  return {
+    host: parsed.hostname,
+    port: Number(parsed.port || 6379),
+    ...(parsed.password ? { password: decodeURIComponent(parsed.password) } : {}),
+    ...(parsed.username ? { username: decodeURIComponent(parsed.username) } : {}),
+    ...(parsed.pathname.length > 1 ? { db: Number(parsed.pathname.slice(1)) } : {}),
+    ...(parsed.protocol === 'rediss:' ? { tls: {} } : {}),
+    // BullMQ's workers block on Redis; ioredis must not give up on those commands.
+    maxRetriesPerRequest: null,
+  }
+}
+
+/**
+ * The scale-out scheduler: one BullMQ job scheduler per query (a cron `pattern` in the cadence's zone, or `every`),
+ * on BullMQ's PostgreSQL backend or on Redis. Any number of processes share the queue; BullMQ hands each tick to one
+ * of them, locks it while it is handled and gives a killed process's tick to another. No queue of our own: the
+ * queue's locking, stalled-job recovery and schedulers are BullMQ's. The slot a tick stands for is the time BullMQ
+ * scheduled it for (`job.opts.prevMillis`, also the end of its id `repeat:<scheduler>:<millis>`).
+ */
+export function createQueueSlotScheduler(options: QueueSlotSchedulerOptions): QueueSlotScheduler {
+  const name = options.queueName ?? 'posthog-sync'
+  const repeatOf = options.repeatOf ?? repeatOptionsOf
+  const lockDuration = options.lockDurationMs ?? 15_000
+  const classes =
+    'postgres' in options.connection
+      ? (() => {
+          const bound = withBackend(createPostgresBackend)
+          const connection = { connectionString: options.connection.postgres, migrate: true }
+          return {
+            queue: () => new bound.Queue<TickData>(name, { connection }),
+            worker: (process: (job: Job<TickData>) => Promise<void>) =>
+              new bound.Worker<TickData>(name, process, { connection, concurrency: options.concurrency ?? 8, lockDuration, stalledInterval: lockDuration / 2 }),
+          }
+        })()
+      : (() => {
+          const connection = redisOptions(options.connection.redis)
+          return {
+            queue: () => new Queue<TickData>(name, { connection }),
+            worker: (process: (job: Job<TickData>) => Promise<void>) =>
+              new Worker<TickData>(name, process, { connection, concurrency: options.concurrency ?? 8, lockDuration, stalledInterval: lockDuration / 2 }),
+          }
+        })()
+  const queue = classes.queue()
+  let worker: { close(): Promise<void> } | null = null
+  return {
+    async start(onSlot) {
+      const w = classes.worker(async (job) => {
+        const slotMs = job.opts.prevMillis ?? Number(String(job.id).split(':').at(-1))
+        const slot: Slot = { tenantId: job.data.tenantId, queryId: job.data.queryId, slotMs }
+        await onSlot(slot)
+      })
+      ;(w as unknown as { on(event: string, fn: (...args: unknown[]) => void): void }).on('failed', (job, error) => {
+        options.logger?.warn('A tick failed; BullMQ retries it.', { jobId: String((job as Job | undefined)?.id), error: String(error) })
+      })
+      ;(w as unknown as { on(event: string, fn: (...args: unknown[]) => void): void }).on('error', (error) => {
+        options.logger?.error('The queue worker reported an error.', { error: String(error) })
+      })
+      worker = w as unknown as { close(): Promise<void> }
+    },
+    async upsert(query) {
+      const id = schedulerId(query.tenantId, query.queryId)
+      if (!query.enabled) {
+        await queue.removeJobScheduler(id)
+        return
+      }
+      const repeat: RepeatOptions = repeatOf(query.cadence)
+      // Upserting replaces the scheduler's repeat options and its next job, so a changed cadence never fires twice.
+      await queue.upsertJobScheduler(id, repeat, {
+        name: 'tick',
+        data: { tenantId: query.tenantId, queryId: query.queryId },
+        opts: { attempts: 3, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: 1000, removeOnFail: 1000 },
+      })
+    },
+    async remove(tenantId, queryId) {
+      await queue.removeJobScheduler(schedulerId(tenantId, queryId))
+    },
+    async close() {
+      await worker?.close()
+      await queue.close()
+    },
+    async queueHealth() {
+      try {
+        await queue.getJobCounts('wait')
+        return { ok: true, detail: 'ok' }
+      } catch (error) {
+        return { ok: false, detail: error instanceof Error ? error.message : String(error) }
+      }
+    },
+  }
+}

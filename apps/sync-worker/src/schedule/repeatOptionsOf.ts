@@ -1,0 +1,33 @@
+import type { Cadence } from '@statisfy/posthog-sdk'
+
+const WEEKDAY = { monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6, sunday: 0 } as const
+
+/** A BullMQ job scheduler's repeat options: a cron `pattern` in a `tz`, or `every` milliseconds. */
+export type RepeatOptions = { pattern: string; tz: string } | { every: number }
+
+/**
+ * The wake-ups of a cadence as a BullMQ job scheduler repeats them. They only need to wake the worker at (or just
+ * after) each slot: the worker works out the slot itself with the SDK's `nextRuns` and its ledger ignores a wake-up
+ * whose slot already ran. So a monthly day past the 28th wakes on days 28 to 31 (cron has no "the 31st, or the last
+ * day"), and a DST hour the queue's cron library handles differently is caught by the worker's sweep.
+ */
+export function repeatOptionsOf(cadence: Cadence): RepeatOptions {
+  switch (cadence.kind) {
+    case 'every_minutes':
+      // BullMQ aligns `every` to multiples of it since the epoch, as nextRuns does.
+      return { every: cadence.minutes * 60_000 }
+    case 'daily':
+      return { pattern: `${minuteHour(cadence.at)} * * *`, tz: cadence.timeZone }
+    case 'weekly':
+      return { pattern: `${minuteHour(cadence.at)} * * ${WEEKDAY[cadence.weekday]}`, tz: cadence.timeZone }
+    case 'monthly':
+      return { pattern: `${minuteHour(cadence.at)} ${cadence.day <= 28 ? cadence.day : '28-31'} * *`, tz: cadence.timeZone }
+    default:
+      return cadence satisfies never
+  }
+}
+
+function minuteHour(at: string): string {
+  const [hour, minute] = at.split(':')
+  return `${Number(minute)} ${Number(hour)}`
+}
