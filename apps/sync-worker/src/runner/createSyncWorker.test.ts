@@ -137,7 +137,7 @@ describe.each(dialects)('the sync worker on %s', (kind) => {
     }
   })
 
-  it('refuses a broken saved config by name, and the tenant'"'"'s other queries still run', async () => {
+  it("refuses a broken saved config by name, and the tenant's other queries still run", async () => {
     const t = await createTestWorker(kind, emulator)
     try {
       await saveQuery(t.worker, t.stores, dailyUsageQuery())
