@@ -1,8 +1,4 @@
-import {
-  createSealingSecretStore,
-  type SealingKey,
-  type SealingSecretStore,
-} from '@statisfy/posthog-sdk/server'
+import { createSealingSecretStore, type SealingKey, type SealingSecretStore } from '@statisfy/posthog-sdk/server'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/Database'
 import { createSecretBlobStorage } from './createSecretBlobStorage'
