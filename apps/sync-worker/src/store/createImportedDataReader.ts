@@ -1,67 +1,194 @@
 import { createHash } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/Database'
+import { WorkerStoreError, WorkerStoreErrorCode } from './WorkerStoreError'
 
-/** One imported product-usage value, with the query and run that wrote it. */
-export interface UsageRow {
-  accountId: string
-  metric: string
-  timestamp: string
-  value: number
+/** Which query and run last wrote an imported row. */
+export interface WrittenBy {
   queryId: string
   runId: string
 }
 
-/** Reads what the syncs imported: for the demo's Accounts page, the CLI and tests. */
-export interface ImportedDataReader {
-  usage(tenantId: string, filter?: { accountId?: string; metric?: string }): Promise<UsageRow[]>
-  customFields(tenantId: string, accountId?: string): Promise<{ accountId: string; field: string; value: unknown; queryId: string; runId: string }[]>
-  customObjects(
-    tenantId: string,
-    filter?: { accountId?: string; objectType?: string },
-  ): Promise<{ objectType: string; key: string; accountId: string; attributes: Record<string, unknown>; queryId: string; runId: string }[]>
-  /**
-   * A digest of every imported row of the tenant in natural-key order (values included, the writing run left out)
-   * and the row counts per table: two states with the same checksum hold the same data.
-   */
-  checksum(tenantId: string): Promise<{ digest: string; usage: number; customFields: number; customObjects: number }>
+/** An imported product-usage value (natural key: account, metric, timestamp). */
+export interface UsageRow extends WrittenBy {
+  accountId: string
+  metric: string
+  /** UTC ISO 8601 as the engine gave it (PostHog's microseconds kept). */
+  timestamp: string
+  /** The same instant in epoch milliseconds. */
+  timestampMs: number
+  value: number
 }
 
-/** The {@link ImportedDataReader} on the imported-data tables. */
+/** An imported custom field value (natural key: account, field). */
+export interface CustomFieldRow extends WrittenBy {
+  accountId: string
+  field: string
+  /** The JSON value; `null` clears the field. */
+  value: unknown
+}
+
+/** An imported custom object record (natural key: object type, key). */
+export interface CustomObjectRow extends WrittenBy {
+  objectType: string
+  key: string
+  accountId: string
+  attributes: Record<string, unknown>
+}
+
+/** Filter of {@link ImportedDataReader.usage}; `from` is inclusive, `to` exclusive. */
+export interface UsageFilter {
+  accountId?: string
+  metric?: string
+  from?: Date | string
+  to?: Date | string
+}
+
+/** What {@link ImportedDataReader.checksum} gives: a digest of the tenant's imported data and its rows per table. */
+export interface ImportedDataChecksum {
+  /** SHA-256 (hex) over every imported row in natural-key order, the writing run left out. */
+  digest: string
+  counts: { product_usage: number; custom_field_values: number; custom_object_records: number }
+}
+
+/** Reads what the syncs imported: for the demo's Accounts page, the CLI and tests. */
+export interface ImportedDataReader {
+  /** Product usage by account, metric, then time. */
+  usage(tenantId: string, filter?: UsageFilter): Promise<UsageRow[]>
+  /** Custom field values by account, then field. */
+  customFields(tenantId: string, accountId?: string): Promise<CustomFieldRow[]>
+  /** Custom object records by type, then key. */
+  customObjects(tenantId: string, filter?: { accountId?: string; objectType?: string }): Promise<CustomObjectRow[]>
+  /**
+   * A digest that is the same whenever the tenant holds the same imported data, whichever runs wrote it and in
+   * whichever order, on either dialect: re-running a window must leave it unchanged (idempotency tests).
+   */
+  checksum(tenantId: string): Promise<ImportedDataChecksum>
+}
+
+function instantOf(value: Date | string, name: string): number {
+  const ms = value instanceof Date ? value.getTime() : Date.parse(value)
+  if (!Number.isFinite(ms)) {
+    throw new WorkerStoreError(
+      WorkerStoreErrorCode.InvalidValue,
+      `${name} '${String(value)}' is not a date-time; pass a Date or ISO 8601.`,
+    )
+  }
+  return ms
+}
+
+function json(text: string, what: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch (error) {
+    throw new WorkerStoreError(
+      WorkerStoreErrorCode.CorruptRow,
+      `${what} is not JSON; re-run the query that wrote it.`,
+      {
+        cause: error,
+      },
+    )
+  }
+}
+
+// Code-unit order of natural keys: the same on every machine, unlike a database collation or localeCompare.
+function compareKeys(a: readonly (string | number)[], b: readonly (string | number)[]): number {
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] as string | number
+    const y = b[i] as string | number
+    if (x !== y) return x < y ? -1 : 1
+  }
+  return 0
+}
+
+/**
+ * The {@link ImportedDataReader} on `product_usage`, `custom_field_values` and `custom_object_records`. `checksum`
+ * reads every row of the tenant into memory: meant for tests and demo-sized tenants.
+ * @example const { digest } = await createImportedDataReader(database.db).checksum('acme')
+ */
 export function createImportedDataReader(db: Kysely<Database>): ImportedDataReader {
-  const usage: ImportedDataReader['usage'] = async (tenantId, filter = {}) => {
-    let query = db.selectFrom('product_usage').selectAll().where('tenant_id', '=', tenantId)
-    if (filter.accountId) query = query.where('account_id', '=', filter.accountId)
-    if (filter.metric) query = query.where('metric', '=', filter.metric)
-    const rows = await query.orderBy('account_id').orderBy('metric').orderBy('ts').execute()
-    return rows.map((r) => ({ accountId: r.account_id, metric: r.metric, timestamp: r.ts, value: r.value, queryId: r.query_id, runId: r.run_id }))
-  }
-  const customFields: ImportedDataReader['customFields'] = async (tenantId, accountId) => {
-    let query = db.selectFrom('custom_field_values').selectAll().where('tenant_id', '=', tenantId)
-    if (accountId) query = query.where('account_id', '=', accountId)
-    const rows = await query.orderBy('account_id').orderBy('field').execute()
-    return rows.map((r) => ({ accountId: r.account_id, field: r.field, value: JSON.parse(r.value), queryId: r.query_id, runId: r.run_id }))
-  }
-  const customObjects: ImportedDataReader['customObjects'] = async (tenantId, filter = {}) => {
-    let query = db.selectFrom('custom_object_records').selectAll().where('tenant_id', '=', tenantId)
-    if (filter.accountId) query = query.where('account_id', '=', filter.accountId)
-    if (filter.objectType) query = query.where('object_type', '=', filter.objectType)
-    const rows = await query.orderBy('object_type').orderBy('key').execute()
-    return rows.map((r) => ({ objectType: r.object_type, key: r.key, accountId: r.account_id, attributes: JSON.parse(r.attributes), queryId: r.query_id, runId: r.run_id }))
-  }
   return {
-    usage,
-    customFields,
-    customObjects,
+    async usage(tenantId, filter = {}) {
+      let query = db.selectFrom('product_usage').selectAll().where('tenant_id', '=', tenantId)
+      if (filter.accountId !== undefined) query = query.where('account_id', '=', filter.accountId)
+      if (filter.metric !== undefined) query = query.where('metric', '=', filter.metric)
+      if (filter.from !== undefined) query = query.where('ts_ms', '>=', instantOf(filter.from, 'from'))
+      if (filter.to !== undefined) query = query.where('ts_ms', '<', instantOf(filter.to, 'to'))
+      const rows = await query.orderBy('account_id').orderBy('metric').orderBy('ts_ms').execute()
+      return rows.map((row) => ({
+        accountId: row.account_id,
+        metric: row.metric,
+        timestamp: row.ts,
+        timestampMs: row.ts_ms,
+        value: row.value,
+        queryId: row.query_id,
+        runId: row.run_id,
+      }))
+    },
+    async customFields(tenantId, accountId) {
+      let query = db.selectFrom('custom_field_values').selectAll().where('tenant_id', '=', tenantId)
+      if (accountId !== undefined) query = query.where('account_id', '=', accountId)
+      const rows = await query.orderBy('account_id').orderBy('field').execute()
+      return rows.map((row) => ({
+        accountId: row.account_id,
+        field: row.field,
+        value: json(row.value, `Custom field '${row.field}' of account '${row.account_id}'`),
+        queryId: row.query_id,
+        runId: row.run_id,
+      }))
+    },
+    async customObjects(tenantId, filter = {}) {
+      let query = db.selectFrom('custom_object_records').selectAll().where('tenant_id', '=', tenantId)
+      if (filter.accountId !== undefined) query = query.where('account_id', '=', filter.accountId)
+      if (filter.objectType !== undefined) query = query.where('object_type', '=', filter.objectType)
+      const rows = await query.orderBy('object_type').orderBy('key').execute()
+      return rows.map((row) => ({
+        objectType: row.object_type,
+        key: row.key,
+        accountId: row.account_id,
+        attributes: json(row.attributes, `Record '${row.key}' of '${row.object_type}'`) as Record<string, unknown>,
+        queryId: row.query_id,
+        runId: row.run_id,
+      }))
+    },
     async checksum(tenantId) {
+      const [usage, fields, objects] = await Promise.all([
+        db
+          .selectFrom('product_usage')
+          .select(['account_id', 'metric', 'ts', 'ts_ms', 'value', 'query_id'])
+          .where('tenant_id', '=', tenantId)
+          .execute(),
+        db
+          .selectFrom('custom_field_values')
+          .select(['account_id', 'field', 'value', 'query_id'])
+          .where('tenant_id', '=', tenantId)
+          .execute(),
+        db
+          .selectFrom('custom_object_records')
+          .select(['object_type', 'key', 'account_id', 'attributes', 'query_id'])
+          .where('tenant_id', '=', tenantId)
+          .execute(),
+      ])
+      // One JSON line per row, natural key first; JSON text (values, attributes) is hashed as stored, so a value
+      // rewritten with other formatting counts as a change.
+      const lines = [
+        ...usage.map((r) => ['product_usage', r.account_id, r.metric, r.ts, r.ts_ms, r.value, r.query_id]),
+        ...fields.map((r) => ['custom_field_values', r.account_id, r.field, r.value, r.query_id]),
+        ...objects.map((r) => ['custom_object_records', r.object_type, r.key, r.account_id, r.attributes, r.query_id]),
+      ]
+      // Sorting on the natural key columns only (each table's first ones) keeps the order independent of values.
+      const keyLength = { product_usage: 4, custom_field_values: 3, custom_object_records: 3 } as Record<string, number>
+      lines.sort((a, b) => compareKeys(a.slice(0, keyLength[a[0] as string]), b.slice(0, keyLength[b[0] as string])))
       const hash = createHash('sha256')
-      const u = await usage(tenantId)
-      for (const r of u) hash.update(`u\u0000${r.accountId}\u0000${r.metric}\u0000${r.timestamp}\u0000${r.value}\n`)
-      const f = await customFields(tenantId)
-      for (const r of f) hash.update(`f\u0000${r.accountId}\u0000${r.field}\u0000${JSON.stringify(r.value)}\n`)
-      const o = await customObjects(tenantId)
-      for (const r of o) hash.update(`o\u0000${r.objectType}\u0000${r.key}\u0000${r.accountId}\u0000${JSON.stringify(r.attributes)}\n`)
-      return { digest: hash.digest('hex'), usage: u.length, customFields: f.length, customObjects: o.length }
+      for (const line of lines) hash.update(`${JSON.stringify(line)}\n`)
+      return {
+        digest: hash.digest('hex'),
+        counts: {
+          product_usage: usage.length,
+          custom_field_values: fields.length,
+          custom_object_records: objects.length,
+        },
+      }
     },
   }
 }
