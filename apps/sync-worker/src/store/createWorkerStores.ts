@@ -1,54 +1,58 @@
-import { type Catalog, catalogSchema } from '@statisfy/posthog-sdk'
-import { createSealingSecretStore, type CatalogProvider, type QueryStore } from '@statisfy/posthog-sdk/server'
+import type { Catalog } from '@statisfy/posthog-sdk'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/Database'
 import type { WorkerDatabase } from '../db/openDatabase'
 import type { WorkerStores } from '../runner/WorkerStores'
 import { type AccountStore, createAccountStore } from './createAccountStore'
+import { type BuiltInQueries, createBuiltInQueries } from './createBuiltInQueries'
+import { createCatalogProvider } from './createCatalogProvider'
 import { createConnectionStore } from './createConnectionStore'
 import { createImportedDataReader, type ImportedDataReader } from './createImportedDataReader'
-import { createQueryStore, listQueryRows } from './createQueryStore'
+import { type BrokenQueryHandler, createQueryStore } from './createQueryStore'
 import { createRunStore } from './createRunStore'
-import { createSecretBlobStorage } from './createSecretBlobStorage'
 import { createTenantStore, type TenantStore } from './createTenantStore'
+import { createWorkerSecretStore, type WorkerSealingKey } from './createWorkerSecretStore'
+import { listQueryRows } from './listQueryRows'
 
-/** Every store of the worker, on its database. */
+/** Every store of the worker on its database: what the runner needs ({@link WorkerStores}) and the worker's own. */
 export interface WorkerStoreSet extends WorkerStores {
   tenants: TenantStore
-  builtIns: QueryStore
+  builtIns: BuiltInQueries
   accounts: AccountStore
+  /** Read side of the imported data (the demo's Accounts page, the CLI, idempotency tests). */
   data: ImportedDataReader
 }
 
+/** Options of {@link createWorkerStores}. */
+export interface WorkerStoresOptions {
+  /** Seals the tenants' PostHog keys (32 bytes, or several keys to rotate). */
+  sealingKey: WorkerSealingKey
+  /** The catalog of a tenant without one of its own. */
+  catalog: Catalog
+  /** Told of a stored query that no longer parses (the handler's list leaves it out). @default nothing */
+  onBrokenQuery?: BrokenQueryHandler
+}
+
 /**
- * The worker's stores over one database: the SDK's ports (connections, saved queries, runs, sealed secrets, the
- * catalog and the account directory) and the worker's own (tenants, built-in queries, imported data).
+ * The worker's stores over one database. `runs(trx)` gives a run store inside the caller's transaction (from
+ * `transact()`), whose multi-statement writes then join it rather than opening their own.
+ * @example const stores = createWorkerStores(database, { sealingKey: config.sealingKey, catalog: defaultCatalog })
  */
-export function createWorkerStores(database: WorkerDatabase, options: { sealingKey: Uint8Array; catalog: Catalog }): WorkerStoreSet {
+export function createWorkerStores(database: WorkerDatabase, options: WorkerStoresOptions): WorkerStoreSet {
   const { db } = database
+  const runs = createRunStore(db)
   const accounts = createAccountStore(db)
-  const catalog: CatalogProvider = {
-    async getCatalog(tenantId) {
-      const row = await db.selectFrom('tenants').select('catalog').where('id', '=', tenantId).executeTakeFirst()
-      if (!row?.catalog) return options.catalog
-      const parsed = catalogSchema.safeParse(JSON.parse(row.catalog))
-      if (!parsed.success) throw new Error(`The catalog stored for tenant '${tenantId}' is not valid: ${parsed.error.issues[0]?.message}. Fix tenants.catalog or clear it to use the default.`)
-      return parsed.data
-    },
-  }
+  const queryOptions = options.onBrokenQuery ? { onBroken: options.onBrokenQuery } : {}
   return {
-    runs: (scoped?: Kysely<Database>) => createRunStore(scoped ?? db),
+    runs: (scoped?: Kysely<Database>) =>
+      scoped === undefined || scoped === db ? runs : createRunStore(scoped, { inTransaction: true }),
     connections: createConnectionStore(db),
-    secrets: createSealingSecretStore({
-      keys: [{ id: 'worker', key: options.sealingKey }],
-      currentKeyId: 'worker',
-      storage: createSecretBlobStorage(db),
-    }),
-    queries: createQueryStore(db),
-    builtIns: createQueryStore(db, { source: 'built_in' }),
+    secrets: createWorkerSecretStore(db, options.sealingKey),
+    queries: createQueryStore(db, queryOptions),
+    builtIns: createBuiltInQueries(db, queryOptions),
     tenants: createTenantStore(db),
     queryRows: (tenantId) => listQueryRows(db, tenantId),
-    catalog,
+    catalog: createCatalogProvider(db, options.catalog),
     directory: (tenantId) => accounts.directory(tenantId),
     accounts,
     data: createImportedDataReader(db),
