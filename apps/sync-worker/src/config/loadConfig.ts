@@ -35,6 +35,8 @@ const envSchema = z.object({
   SYNC_WORKER_SWEEP_MS: ms.optional(),
   SYNC_WORKER_CATCH_UP_MS: ms.optional(),
   SYNC_WORKER_LATE_ARRIVAL_MS: z.coerce.number().int().min(0).optional(),
+  SYNC_WORKER_INITIAL_LOOKBACK_MS: ms.optional(),
+  SYNC_WORKER_MAX_SPAN_MS: ms.optional(),
   SYNC_WORKER_MAX_RUNS: z.coerce.number().int().min(1).max(64).optional(),
   SYNC_WORKER_SHUTDOWN_GRACE_MS: ms.optional(),
   POSTHOG_CONCURRENCY: z.coerce.number().int().min(1).optional(),
@@ -78,6 +80,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
     ...(e.SYNC_WORKER_SWEEP_MS ? { sweepEveryMs: e.SYNC_WORKER_SWEEP_MS } : {}),
     ...(e.SYNC_WORKER_CATCH_UP_MS ? { catchUpMs: e.SYNC_WORKER_CATCH_UP_MS } : {}),
     ...(e.SYNC_WORKER_LATE_ARRIVAL_MS !== undefined ? { lateArrivalMs: e.SYNC_WORKER_LATE_ARRIVAL_MS } : {}),
+    ...(e.SYNC_WORKER_INITIAL_LOOKBACK_MS ? { initialLookbackMs: e.SYNC_WORKER_INITIAL_LOOKBACK_MS } : {}),
+    ...(e.SYNC_WORKER_MAX_SPAN_MS ? { maxSpanMs: e.SYNC_WORKER_MAX_SPAN_MS } : {}),
     ...(e.SYNC_WORKER_MAX_RUNS ? { maxConcurrentRuns: e.SYNC_WORKER_MAX_RUNS } : {}),
     ...(e.SYNC_WORKER_SHUTDOWN_GRACE_MS ? { shutdownGraceMs: e.SYNC_WORKER_SHUTDOWN_GRACE_MS } : {}),
     ...(e.POSTHOG_CONCURRENCY || e.POSTHOG_PER_MINUTE || e.POSTHOG_PER_HOUR
