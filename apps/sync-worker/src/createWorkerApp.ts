@@ -1,7 +1,7 @@
-import { createPostHogHandler, type Authorize, type Logger } from '@statisfy/posthog-sdk/server'
+import { type Authorize, createPostHogHandler, type Logger } from '@statisfy/posthog-sdk/server'
 import type { Hono } from 'hono'
-import type { WorkerConfig } from './config/loadConfig'
 import { defaultCatalog } from './config/defaultCatalog'
+import type { WorkerConfig } from './config/loadConfig'
 import { ping } from './db/migrations'
 import { openDatabase, type WorkerDatabase } from './db/openDatabase'
 import { createSyncWorker, type SyncWorker } from './runner/createSyncWorker'
@@ -42,7 +42,11 @@ export async function createWorkerApp(config: WorkerConfig, options: WorkerAppOp
   const database = await openDatabase(config.database)
   const stores = createWorkerStores(database, { sealingKey: config.sealingKey, catalog: defaultCatalog })
   const queue = config.queue ? createQueueSlotScheduler({ connection: config.queue, logger: options.logger }) : null
-  const slots: SlotScheduler = queue ?? createTimerSlotScheduler({ onError: (error, slot) => options.logger.error('A tick failed.', { ...slot, error: String(error) }) })
+  const slots: SlotScheduler =
+    queue ??
+    createTimerSlotScheduler({
+      onError: (error, slot) => options.logger.error('A tick failed.', { ...slot, error: String(error) }),
+    })
   const hostGuard = { allowHttp: config.allowHttp, allowHosts: config.allowHosts }
   const worker = createSyncWorker({
     database,

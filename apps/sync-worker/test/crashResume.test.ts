@@ -32,15 +32,27 @@ describe.each(dialects)('a worker killed mid-run on %s', (kind) => {
       const first = spawnWorker(['run', 'per-event', '--tenant', TENANT], env)
       // Once at least one page is committed, kill it at a random moment of a later page.
       const committed = await waitFor('a committed page', () =>
-        database.db.selectFrom('runs').select(['id', 'checkpoint_ms']).where('checkpoint_ms', 'is not', null).executeTakeFirst(),
+        database.db
+          .selectFrom('runs')
+          .select(['id', 'checkpoint_ms'])
+          .where('checkpoint_ms', 'is not', null)
+          .executeTakeFirst(),
       ).catch((error: Error) => {
         throw new Error(`${error.message}\nThe worker printed:\n${first.output()}`)
       })
       await new Promise((resolve) => setTimeout(resolve, Math.floor(Math.random() * 500)))
       first.child.kill('SIGKILL')
       expect(await first.exited).toBe('SIGKILL')
-      const atKill = await database.db.selectFrom('runs').selectAll().where('id', '=', committed.id).executeTakeFirstOrThrow()
-      const state = await database.db.selectFrom('query_state').selectAll().where('query_id', '=', 'per-event').executeTakeFirstOrThrow()
+      const atKill = await database.db
+        .selectFrom('runs')
+        .selectAll()
+        .where('id', '=', committed.id)
+        .executeTakeFirstOrThrow()
+      const state = await database.db
+        .selectFrom('query_state')
+        .selectAll()
+        .where('query_id', '=', 'per-event')
+        .executeTakeFirstOrThrow()
       const base = JSON.parse(atKill.committed ?? '{}') as { read: number; written: number }
       // Nothing of a page is written without its checkpoint, and the watermark never passes the committed rows.
       const rowsAtKill = await database.db.selectFrom('product_usage').select('ts_ms').execute()
@@ -61,15 +73,28 @@ describe.each(dialects)('a worker killed mid-run on %s', (kind) => {
           90_000,
         )
         expect(run.status === 'succeeded' || run.status === 'partial').toBe(true)
-        const after = await database.db.selectFrom('runs').selectAll().where('id', '=', committed.id).executeTakeFirstOrThrow()
+        const after = await database.db
+          .selectFrom('runs')
+          .selectAll()
+          .where('id', '=', committed.id)
+          .executeTakeFirstOrThrow()
         expect(after.attempts).toBe(2)
 
         // The uninterrupted reference: the same window, in one run, on a fresh database.
         const reference = await createTestWorker(kind, emulator)
         try {
           await reference.stores.queries.put(TENANT, { definition, createdAt: now, updatedAt: now })
-          const id = await reference.worker.backfills.start(TENANT, 'per-event', new Date(atKill.window_start_ms ?? 0), new Date(atKill.window_end_ms ?? 0))
-          await waitFor('the reference run', async () => (await reference.worker.backfills.get(id))?.status !== 'running', 90_000)
+          const id = await reference.worker.backfills.start(
+            TENANT,
+            'per-event',
+            new Date(atKill.window_start_ms ?? 0),
+            new Date(atKill.window_end_ms ?? 0),
+          )
+          await waitFor(
+            'the reference run',
+            async () => (await reference.worker.backfills.get(id))?.status !== 'running',
+            90_000,
+          )
           const expected = await reference.stores.data.checksum(TENANT)
           expect(await stores.data.checksum(TENANT)).toEqual(expected)
           expect(run.counts.read).toBe(expected.counts.product_usage + run.counts.rejected)
@@ -79,7 +104,9 @@ describe.each(dialects)('a worker killed mid-run on %s', (kind) => {
             .select((eb) => eb.fn.countAll<number>().as('n'))
             .where('ts_ms', '>=', atKill.checkpoint_ms ?? 0)
             .executeTakeFirstOrThrow()
-          expect(run.counts.read - base.read).toBe(Number(remaining.n) + (run.counts.rejected - (JSON.parse(atKill.committed ?? '{}').rejected ?? 0)))
+          expect(run.counts.read - base.read).toBe(
+            Number(remaining.n) + (run.counts.rejected - (JSON.parse(atKill.committed ?? '{}').rejected ?? 0)),
+          )
         } finally {
           await reference.close()
         }

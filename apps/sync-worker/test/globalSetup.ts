@@ -8,7 +8,9 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
-const PG_BIN = ['/usr/lib/postgresql/15/bin', '/usr/lib/postgresql/16/bin'].find((dir) => existsSync(join(dir, 'initdb')))
+const PG_BIN = ['/usr/lib/postgresql/15/bin', '/usr/lib/postgresql/16/bin'].find((dir) =>
+  existsSync(join(dir, 'initdb')),
+)
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -32,10 +34,27 @@ async function startPostgres(): Promise<() => void> {
   chmodSync(dir, 0o777)
   const data = join(dir, 'data')
   const port = await freePort()
-  const [initdb, initArgs] = asPostgres(join(PG_BIN, 'initdb'), ['-D', data, '-U', 'postgres', '-A', 'trust', '--no-sync'])
+  const [initdb, initArgs] = asPostgres(join(PG_BIN, 'initdb'), [
+    '-D',
+    data,
+    '-U',
+    'postgres',
+    '-A',
+    'trust',
+    '--no-sync',
+  ])
   execFileSync(initdb, initArgs, { stdio: 'ignore' })
   const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300`
-  const [pgCtl, ctlArgs] = asPostgres(join(PG_BIN, 'pg_ctl'), ['-D', data, '-o', options, '-l', join(dir, 'log'), '-w', 'start'])
+  const [pgCtl, ctlArgs] = asPostgres(join(PG_BIN, 'pg_ctl'), [
+    '-D',
+    data,
+    '-o',
+    options,
+    '-l',
+    join(dir, 'log'),
+    '-w',
+    'start',
+  ])
   execFileSync(pgCtl, ctlArgs, { stdio: 'ignore' })
   process.env.TEST_POSTGRES_URL = `postgres://postgres@127.0.0.1:${port}/postgres`
   return () => {
@@ -79,7 +98,8 @@ export default async function setup() {
   }
   const stopRedis = await startRedis()
   if (stopRedis) stops.push(stopRedis)
-  else if (process.env.CI) throw new Error('redis-server is not installed: apt-get install -y redis-server (.ci/run does).')
+  else if (process.env.CI)
+    throw new Error('redis-server is not installed: apt-get install -y redis-server (.ci/run does).')
   return () => {
     for (const stop of stops.reverse()) stop()
   }

@@ -20,11 +20,21 @@ export function startTestEmulator(size = 20_000): Promise<Emulator> {
 
 /** The emulator's companies as directory accounts, keyed by org id like the demo. */
 export async function emulatorAccounts(emulator: Emulator) {
-  const admin = createPostHogClient({ apiHost: emulator.url, projectId: emulator.projectId, personalApiKey: emulator.keys.full })
+  const admin = createPostHogClient({
+    apiHost: emulator.url,
+    projectId: emulator.projectId,
+    personalApiKey: emulator.keys.full,
+  })
   const { results } = await admin.query<[string, string, string, string]>(
     'select key, properties.name, properties.domain, properties.crm_id from groups where index = 0 limit 1000',
   )
-  return results.map(([orgId, name, domain, crmId]) => ({ id: `acc_${orgId}`, name, domains: [domain], crmIds: [crmId], orgIds: [orgId] }))
+  return results.map(([orgId, name, domain, crmId]) => ({
+    id: `acc_${orgId}`,
+    name,
+    domains: [domain],
+    crmIds: [crmId],
+    orgIds: [orgId],
+  }))
 }
 
 /** Seeds the tenant (connection, sealed key, accounts) into a database. */
@@ -41,7 +51,12 @@ export async function seedTenant(stores: WorkerStoreSet, emulator: Emulator, ten
 }
 
 /** Saves a query and tells the worker, as the handler does. */
-export async function saveQuery(worker: SyncWorker, stores: WorkerStoreSet, definition: QueryDefinition, tenantId = TENANT) {
+export async function saveQuery(
+  worker: SyncWorker,
+  stores: WorkerStoreSet,
+  definition: QueryDefinition,
+  tenantId = TENANT,
+) {
   const now = new Date().toISOString()
   await stores.queries.put(tenantId, { definition, createdAt: now, updatedAt: now })
   await worker.scheduler.notify({ type: 'query_saved', tenantId, definition })
@@ -57,7 +72,12 @@ export function dailyUsageQuery(overrides: Partial<QueryDefinition> = {}): Query
     hogql: `select $group_0 as org_id, toStartOfDay(timestamp) as day, event as metric, count() as value
 from events where timestamp >= {period_start} and timestamp < {period_end} and $group_0 != ''
 group by org_id, day, metric`,
-    mapping: { account: { resolver: 'org_id', column: 'org_id' }, timestampColumn: 'day', valueColumn: 'value', metric: { column: 'metric' } },
+    mapping: {
+      account: { resolver: 'org_id', column: 'org_id' },
+      timestampColumn: 'day',
+      valueColumn: 'value',
+      metric: { column: 'metric' },
+    },
     cadence: { kind: 'every_minutes', minutes: 60, timeZone: 'UTC' },
     enabled: true,
     ...overrides,
@@ -71,7 +91,12 @@ export function perEventQuery(overrides: Partial<QueryDefinition> = {}): QueryDe
     name: 'Every event',
     hogql: `select $group_0 as org_id, timestamp as ts, event as metric, 1 as value
 from events where timestamp >= {period_start} and timestamp < {period_end} and $group_0 != ''`,
-    mapping: { account: { resolver: 'org_id', column: 'org_id' }, timestampColumn: 'ts', valueColumn: 'value', metric: { column: 'metric' } },
+    mapping: {
+      account: { resolver: 'org_id', column: 'org_id' },
+      timestampColumn: 'ts',
+      valueColumn: 'value',
+      metric: { column: 'metric' },
+    },
     ...overrides,
   } as Partial<QueryDefinition>)
 }

@@ -45,12 +45,18 @@ export function spawnWorker(args: string[], env: NodeJS.ProcessEnv): WorkerProce
   child.stderr?.on('data', (chunk) => {
     output += chunk
   })
-  const exited = new Promise<number | string>((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal ?? -1)))
+  const exited = new Promise<number | string>((resolve) =>
+    child.on('exit', (code, signal) => resolve(code ?? signal ?? -1)),
+  )
   return { child, output: () => output, exited }
 }
 
 /** Polls `check` every 50 ms until it returns a value, failing after `timeoutMs`. */
-export async function waitFor<T>(what: string, check: () => Promise<T | undefined | null | false>, timeoutMs = 60_000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  check: () => Promise<T | undefined | null | false>,
+  timeoutMs = 60_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs
   for (;;) {
     const value = await check()

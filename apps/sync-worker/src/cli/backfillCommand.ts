@@ -7,7 +7,10 @@ import { UsageError } from './UsageError'
 
 function instant(flag: string, value: string | undefined): Date {
   const date = value ? new Date(value) : new Date(Number.NaN)
-  if (Number.isNaN(date.getTime())) throw new UsageError(`--${flag} must be a date or an ISO 8601 instant (2026-01-01 or 2026-01-01T00:00:00Z), got '${value ?? ''}'.`)
+  if (Number.isNaN(date.getTime()))
+    throw new UsageError(
+      `--${flag} must be a date or an ISO 8601 instant (2026-01-01 or 2026-01-01T00:00:00Z), got '${value ?? ''}'.`,
+    )
   return date
 }
 
@@ -15,7 +18,12 @@ function instant(flag: string, value: string | undefined): Date {
  * `sync-worker backfill <query> --from --to`: reads the range in chunks, one run each, here, with progress. Run the
  * same command again after an interruption: finished chunks are kept, the rest resumes.
  */
-export async function backfillCommand(config: WorkerConfig, logger: Logger, args: string[], flags: CliFlags): Promise<number> {
+export async function backfillCommand(
+  config: WorkerConfig,
+  logger: Logger,
+  args: string[],
+  flags: CliFlags,
+): Promise<number> {
   const [queryId] = args
   if (!queryId) throw new UsageError('Name the query: sync-worker backfill <query> --from 2026-01-01 --to 2026-02-01')
   const from = instant('from', flags.from)
@@ -37,7 +45,8 @@ export async function backfillCommand(config: WorkerConfig, logger: Logger, args
       }
       const index = state.chunks.findIndex((c) => c.status === 'pending' && c.runId)
       const chunk = state.chunks[index]
-      if (chunk?.runId) await follow(app.stores.runs(), tenantId, chunk.runId, flags.json, `chunk ${index + 1}/${state.chunks.length}`)
+      if (chunk?.runId)
+        await follow(app.stores.runs(), tenantId, chunk.runId, flags.json, `chunk ${index + 1}/${state.chunks.length}`)
       await app.worker.backfills.advance(id)
       await new Promise((resolve) => setTimeout(resolve, 100))
     }

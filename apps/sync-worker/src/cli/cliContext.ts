@@ -15,7 +15,8 @@ export async function openCliWorker(config: WorkerConfig, logger: Logger): Promi
 /** The tenant a command is about: `--tenant`, or the only tenant there is. */
 export async function resolveTenant(stores: WorkerStoreSet, flag: string | undefined): Promise<string> {
   if (flag) {
-    if (!(await stores.tenants.get(flag))) throw new UsageError(`No tenant '${flag}'. Add it with \`sync-worker tenants add ${flag}\`.`)
+    if (!(await stores.tenants.get(flag)))
+      throw new UsageError(`No tenant '${flag}'. Add it with \`sync-worker tenants add ${flag}\`.`)
     return flag
   }
   const tenants = await stores.tenants.list()

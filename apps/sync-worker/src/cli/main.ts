@@ -63,7 +63,7 @@ async function main(argv: string[]): Promise<number> {
     return command || values.help ? 0 : 2
   }
   const config = loadConfig()
-  const logger = createLogger(command === 'serve' ? config.logLevel : process.env.LOG_LEVEL ?? 'warn')
+  const logger = createLogger(command === 'serve' ? config.logLevel : (process.env.LOG_LEVEL ?? 'warn'))
   const flags: CliFlags = { ...values, json: values.json ?? false }
   switch (command) {
     case 'serve':

@@ -9,7 +9,9 @@ export async function migrateCommand(config: WorkerConfig, flags: CliFlags): Pro
   const database = await openDatabase(config.database, { migrate: false })
   try {
     const applied = await migrate(database.db)
-    print(flags.json, { applied }, () => (applied.length ? applied.map((name) => `applied ${name}`) : ['The schema is up to date.']))
+    print(flags.json, { applied }, () =>
+      applied.length ? applied.map((name) => `applied ${name}`) : ['The schema is up to date.'],
+    )
     return 0
   } finally {
     await database.close()

@@ -8,9 +8,17 @@ import { runSummary } from './runSummary'
 import { UsageError } from './UsageError'
 
 /** `sync-worker run <query>`: queues a run now, runs it here with a progress line, prints its report. */
-export async function runCommand(config: WorkerConfig, logger: Logger, args: string[], flags: CliFlags): Promise<number> {
+export async function runCommand(
+  config: WorkerConfig,
+  logger: Logger,
+  args: string[],
+  flags: CliFlags,
+): Promise<number> {
   const [queryId] = args
-  if (!queryId) throw new UsageError('Name the query to run: sync-worker run <query> [--tenant T]. List them with `sync-worker runs`.')
+  if (!queryId)
+    throw new UsageError(
+      'Name the query to run: sync-worker run <query> [--tenant T]. List them with `sync-worker runs`.',
+    )
   const app = await openCliWorker(config, logger)
   try {
     const tenantId = await resolveTenant(app.stores, flags.tenant)

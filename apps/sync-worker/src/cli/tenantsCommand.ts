@@ -1,5 +1,5 @@
-import type { WorkerConfig } from '../config/loadConfig'
 import { defaultCatalog } from '../config/defaultCatalog'
+import type { WorkerConfig } from '../config/loadConfig'
 import { openDatabase } from '../db/openDatabase'
 import { createWorkerStores } from '../store/createWorkerStores'
 import { print } from './cliContext'
@@ -19,22 +19,34 @@ export async function tenantsCommand(config: WorkerConfig, args: string[], flags
       case undefined: {
         const list = await tenants.list()
         print(flags.json, list, () =>
-          list.length ? list.map((t) => `${t.id}  ${t.name}  tracking ${t.trackingEnabled ? 'on' : 'off'}`) : ['No tenants yet: sync-worker tenants add <id>'],
+          list.length
+            ? list.map((t) => `${t.id}  ${t.name}  tracking ${t.trackingEnabled ? 'on' : 'off'}`)
+            : ['No tenants yet: sync-worker tenants add <id>'],
         )
         return 0
       }
       case 'add': {
         if (!id) throw new UsageError('sync-worker tenants add <id> [--name "Acme Inc."]')
         const existing = await tenants.get(id)
-        await tenants.put({ id, name: flags.name ?? existing?.name ?? id, trackingEnabled: existing?.trackingEnabled ?? true })
-        print(flags.json, { id }, () => [`tenant ${id} ${existing ? 'updated' : 'added'}; issue a token with \`sync-worker tenants token ${id}\``])
+        await tenants.put({
+          id,
+          name: flags.name ?? existing?.name ?? id,
+          trackingEnabled: existing?.trackingEnabled ?? true,
+        })
+        print(flags.json, { id }, () => [
+          `tenant ${id} ${existing ? 'updated' : 'added'}; issue a token with \`sync-worker tenants token ${id}\``,
+        ])
         return 0
       }
       case 'token': {
         if (!id) throw new UsageError('sync-worker tenants token <id>')
-        if (!(await tenants.get(id))) throw new UsageError(`No tenant '${id}'. Add it with \`sync-worker tenants add ${id}\`.`)
+        if (!(await tenants.get(id)))
+          throw new UsageError(`No tenant '${id}'. Add it with \`sync-worker tenants add ${id}\`.`)
         const token = await tenants.issueToken(id)
-        print(flags.json, { id, token }, () => [token, `(the bearer token of ${id}; it replaces the previous one and is not shown again)`])
+        print(flags.json, { id, token }, () => [
+          token,
+          `(the bearer token of ${id}; it replaces the previous one and is not shown again)`,
+        ])
         return 0
       }
       case 'tracking': {

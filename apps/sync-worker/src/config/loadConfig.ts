@@ -25,7 +25,10 @@ const ms = z.coerce.number().int().positive()
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8030),
   HOST: z.string().default('127.0.0.1'),
-  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be redis://host:port (or rediss://)').optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must be redis://host:port (or rediss://)')
+    .optional(),
   SYNC_WORKER_QUEUE: z.enum(['bullmq', 'embedded']).optional(),
   SYNC_WORKER_SEALING_KEY: z.string().optional(),
   SYNC_WORKER_ALLOW_HOSTS: z.string().optional(),
@@ -68,7 +71,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
   } catch (error) {
     throw new ConfigError(error instanceof Error ? error.message : String(error))
   }
-  const useQueue = e.SYNC_WORKER_QUEUE ? e.SYNC_WORKER_QUEUE === 'bullmq' : database.kind === 'postgres' || e.REDIS_URL !== undefined
+  const useQueue = e.SYNC_WORKER_QUEUE
+    ? e.SYNC_WORKER_QUEUE === 'bullmq'
+    : database.kind === 'postgres' || e.REDIS_URL !== undefined
   let queue: WorkerConfig['queue'] = null
   if (useQueue) {
     if (e.REDIS_URL) queue = { redis: e.REDIS_URL }
@@ -85,7 +90,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
     ...(e.SYNC_WORKER_MAX_RUNS ? { maxConcurrentRuns: e.SYNC_WORKER_MAX_RUNS } : {}),
     ...(e.SYNC_WORKER_SHUTDOWN_GRACE_MS ? { shutdownGraceMs: e.SYNC_WORKER_SHUTDOWN_GRACE_MS } : {}),
     ...(e.POSTHOG_CONCURRENCY || e.POSTHOG_PER_MINUTE || e.POSTHOG_PER_HOUR
-      ? { limits: { concurrency: e.POSTHOG_CONCURRENCY ?? 3, perMinute: e.POSTHOG_PER_MINUTE ?? 240, perHour: e.POSTHOG_PER_HOUR ?? 2400 } }
+      ? {
+          limits: {
+            concurrency: e.POSTHOG_CONCURRENCY ?? 3,
+            perMinute: e.POSTHOG_PER_MINUTE ?? 240,
+            perHour: e.POSTHOG_PER_HOUR ?? 2400,
+          },
+        }
       : {}),
   }
   return {
@@ -94,7 +105,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
     port: e.PORT,
     host: e.HOST,
     sealingKey: sealingKeyOf(e.SYNC_WORKER_SEALING_KEY, database),
-    allowHosts: (e.SYNC_WORKER_ALLOW_HOSTS ?? '').split(',').map((h) => h.trim()).filter(Boolean),
+    allowHosts: (e.SYNC_WORKER_ALLOW_HOSTS ?? '')
+      .split(',')
+      .map((h) => h.trim())
+      .filter(Boolean),
     allowHttp: e.SYNC_WORKER_ALLOW_HTTP === '1' || e.SYNC_WORKER_ALLOW_HTTP === 'true',
     logLevel: e.LOG_LEVEL,
     tunables,
@@ -105,7 +119,9 @@ function sealingKeyOf(value: string | undefined, database: DatabaseConfig): Uint
   if (value) {
     const key = Buffer.from(value, 'base64')
     if (key.length !== 32) {
-      throw new ConfigError('SYNC_WORKER_SEALING_KEY must be 32 bytes in base64 (make one with `openssl rand -base64 32`).')
+      throw new ConfigError(
+        'SYNC_WORKER_SEALING_KEY must be 32 bytes in base64 (make one with `openssl rand -base64 32`).',
+      )
     }
     return new Uint8Array(key)
   }
@@ -122,6 +138,9 @@ function sealingKeyOf(value: string | undefined, database: DatabaseConfig): Uint
     chmodSync(file, 0o600)
   }
   const key = Buffer.from(readFileSync(file, 'utf8').trim(), 'base64')
-  if (key.length !== 32) throw new ConfigError(`The sealing key file ${file} is not 32 bytes of base64; restore it from a backup (without it the stored PostHog keys cannot be opened).`)
+  if (key.length !== 32)
+    throw new ConfigError(
+      `The sealing key file ${file} is not 32 bytes of base64; restore it from a backup (without it the stored PostHog keys cannot be opened).`,
+    )
   return new Uint8Array(key)
 }

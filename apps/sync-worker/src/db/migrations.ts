@@ -126,7 +126,11 @@ const migrations: Record<string, Migration> = {
         .addColumn('key_hash', 'text', (c) => c.notNull())
         .addColumn('at_ms', 'bigint', (c) => c.notNull())
         .execute()
-      await db.schema.createIndex('rate_limit_starts_by_key').on('rate_limit_starts').columns(['key_hash', 'at_ms']).execute()
+      await db.schema
+        .createIndex('rate_limit_starts_by_key')
+        .on('rate_limit_starts')
+        .columns(['key_hash', 'at_ms'])
+        .execute()
       await db.schema
         .createTable('rate_limit_slots')
         .addColumn('id', 'text', (c) => c.primaryKey())

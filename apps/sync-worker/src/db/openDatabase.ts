@@ -35,7 +35,10 @@ const types = {
  * Opens the database and brings its schema up to date (`migrate: false` to skip, for `sync-worker migrate` itself).
  * SQLite runs in WAL mode with a busy timeout, so the CLI can read while `serve` writes.
  */
-export async function openDatabase(config: DatabaseConfig, options: { migrate?: boolean } = {}): Promise<WorkerDatabase> {
+export async function openDatabase(
+  config: DatabaseConfig,
+  options: { migrate?: boolean } = {},
+): Promise<WorkerDatabase> {
   let opened: WorkerDatabase
   if (config.kind === 'sqlite') {
     if (config.path !== ':memory:') mkdirSync(dirname(config.path), { recursive: true })

@@ -6,12 +6,18 @@ import pino from 'pino'
  * worker logs ids, counts and error codes only, and the redaction below is a second line for fields a future log
  * call might add by mistake.
  */
-export function createLogger(level: string, destination: NodeJS.WritableStream = process.stderr): Logger & { pino: pino.Logger } {
+export function createLogger(
+  level: string,
+  destination: NodeJS.WritableStream = process.stderr,
+): Logger & { pino: pino.Logger } {
   const logger = pino(
     {
       level,
       base: { service: 'sync-worker', pid: process.pid },
-      redact: { paths: ['personalApiKey', 'apiKey', 'key', 'token', 'authorization', 'sealingKey', '*.personalApiKey'], censor: '[redacted]' },
+      redact: {
+        paths: ['personalApiKey', 'apiKey', 'key', 'token', 'authorization', 'sealingKey', '*.personalApiKey'],
+        censor: '[redacted]',
+      },
     },
     destination,
   )

@@ -1,9 +1,9 @@
+import type { RecordSink, RequestLimiter } from '@statisfy/posthog-sdk'
 import type { Logger } from '@statisfy/posthog-sdk/server'
 import type { WorkerDatabase } from '../db/openDatabase'
 import type { WorkerClock } from './WorkerClock'
 import type { WorkerTunables } from './WorkerOptions'
 import type { WorkerStores } from './WorkerStores'
-import type { RecordSink, RequestLimiter } from '@statisfy/posthog-sdk'
 
 /** What a run needs from the worker that executes it. */
 export interface RunContext {

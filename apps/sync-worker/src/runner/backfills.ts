@@ -44,18 +44,32 @@ export function createBackfills(context: RunContext, hooks: Hooks): Backfills {
 
   async function advanceOne(id: string): Promise<void> {
     const backfill = await db.selectFrom('backfills').selectAll().where('id', '=', id).executeTakeFirst()
-    if (!backfill || backfill.status !== 'running') return
-    const chunks = await db.selectFrom('backfill_chunks').selectAll().where('backfill_id', '=', id).orderBy('seq').execute()
+    if (backfill?.status !== 'running') return
+    const chunks = await db
+      .selectFrom('backfill_chunks')
+      .selectAll()
+      .where('backfill_id', '=', id)
+      .orderBy('seq')
+      .execute()
     for (const chunk of chunks) {
       if (chunk.status === 'succeeded' || chunk.status === 'partial') continue
       if (chunk.run_id) {
-        const run = await db.selectFrom('runs').select(['stage', 'record']).where('id', '=', chunk.run_id).executeTakeFirst()
+        const run = await db
+          .selectFrom('runs')
+          .select(['stage', 'record'])
+          .where('id', '=', chunk.run_id)
+          .executeTakeFirst()
         if (run && run.stage < 2) {
           hooks.drain(backfill.tenant_id, backfill.query_id)
           return
         }
         const status = run ? (JSON.parse(run.record) as { status: string }).status : 'failed'
-        await db.updateTable('backfill_chunks').set({ status }).where('backfill_id', '=', id).where('seq', '=', chunk.seq).execute()
+        await db
+          .updateTable('backfill_chunks')
+          .set({ status })
+          .where('backfill_id', '=', id)
+          .where('seq', '=', chunk.seq)
+          .execute()
         if (status === 'succeeded' || status === 'partial') continue
         // A failed chunk stops the backfill; running the command again retries from this chunk.
         await db.updateTable('backfills').set({ status: 'failed' }).where('id', '=', id).execute()
@@ -77,7 +91,12 @@ export function createBackfills(context: RunContext, hooks: Hooks): Backfills {
           backfillId: id,
           window: { startMs: chunk.start_ms, endMs: chunk.end_ms },
         })
-        await trx.updateTable('backfill_chunks').set({ run_id: runId }).where('backfill_id', '=', id).where('seq', '=', chunk.seq).execute()
+        await trx
+          .updateTable('backfill_chunks')
+          .set({ run_id: runId })
+          .where('backfill_id', '=', id)
+          .where('seq', '=', chunk.seq)
+          .execute()
       })
       hooks.drain(backfill.tenant_id, backfill.query_id)
       return
@@ -90,7 +109,9 @@ export function createBackfills(context: RunContext, hooks: Hooks): Backfills {
       const definition = await hooks.definitionOf(tenantId, queryKey)
       if (!definition) throw new Error(`No valid query '${queryKey}' for tenant '${tenantId}' to backfill.`)
       if (!definition.hogql.includes('{period_start}') && !definition.hogql.includes('{period_end}')) {
-        throw new Error(`Query '${queryKey}' does not use {period_start}/{period_end}, so it has no time range to backfill: run it with \`sync-worker run\` instead.`)
+        throw new Error(
+          `Query '${queryKey}' does not use {period_start}/{period_end}, so it has no time range to backfill: run it with \`sync-worker run\` instead.`,
+        )
       }
       const existing = await db
         .selectFrom('backfills')
@@ -120,11 +141,28 @@ export function createBackfills(context: RunContext, hooks: Hooks): Backfills {
       await transact(database, async (trx) => {
         await trx
           .insertInto('backfills')
-          .values({ id, tenant_id: tenantId, query_id: queryKey, from_ms: from.getTime(), to_ms: to.getTime(), status: 'running', created_at: clock.now() })
+          .values({
+            id,
+            tenant_id: tenantId,
+            query_id: queryKey,
+            from_ms: from.getTime(),
+            to_ms: to.getTime(),
+            status: 'running',
+            created_at: clock.now(),
+          })
           .execute()
         await trx
           .insertInto('backfill_chunks')
-          .values(windows.map((w, seq) => ({ backfill_id: id, seq, start_ms: w.start.getTime(), end_ms: w.end.getTime(), status: 'pending', run_id: null })))
+          .values(
+            windows.map((w, seq) => ({
+              backfill_id: id,
+              seq,
+              start_ms: w.start.getTime(),
+              end_ms: w.end.getTime(),
+              status: 'pending',
+              run_id: null,
+            })),
+          )
           .execute()
       })
       await advanceOne(id)
@@ -133,13 +171,23 @@ export function createBackfills(context: RunContext, hooks: Hooks): Backfills {
     async get(id) {
       const backfill = await db.selectFrom('backfills').selectAll().where('id', '=', id).executeTakeFirst()
       if (!backfill) return null
-      const chunks = await db.selectFrom('backfill_chunks').selectAll().where('backfill_id', '=', id).orderBy('seq').execute()
+      const chunks = await db
+        .selectFrom('backfill_chunks')
+        .selectAll()
+        .where('backfill_id', '=', id)
+        .orderBy('seq')
+        .execute()
       return {
         id,
         tenantId: backfill.tenant_id,
         queryKey: backfill.query_id,
         status: backfill.status as BackfillState['status'],
-        chunks: chunks.map((c) => ({ start: new Date(c.start_ms).toISOString(), end: new Date(c.end_ms).toISOString(), status: c.status, runId: c.run_id })),
+        chunks: chunks.map((c) => ({
+          start: new Date(c.start_ms).toISOString(),
+          end: new Date(c.end_ms).toISOString(),
+          status: c.status,
+          runId: c.run_id,
+        })),
       }
     },
     async advance(id) {

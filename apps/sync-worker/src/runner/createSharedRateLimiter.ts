@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto'
-import { type RateLimiterState, type ReleaseSlot, type RequestLimiter, DEFAULT_POSTHOG_LIMITS, type RequestLimits } from '@statisfy/posthog-sdk'
+import {
+  DEFAULT_POSTHOG_LIMITS,
+  type RateLimiterState,
+  type ReleaseSlot,
+  type RequestLimiter,
+  type RequestLimits,
+} from '@statisfy/posthog-sdk'
 import { sql } from 'kysely'
 import type { WorkerDatabase } from '../db/openDatabase'
 import { transact } from '../db/transact'
@@ -43,7 +49,13 @@ export function createSharedRateLimiter(options: SharedRateLimiterOptions): Requ
   const slotTtlMs = options.slotTtlMs ?? 80_000
   const marginMs = options.marginMs ?? 1000
   const pollMs = options.pollMs ?? 250
-  const local = { running: 0, queued: 0, minuteRemaining: limits.perMinute, hourRemaining: limits.perHour, pausedUntil: 0 }
+  const local = {
+    running: 0,
+    queued: 0,
+    minuteRemaining: limits.perMinute,
+    hourRemaining: limits.perHour,
+    pausedUntil: 0,
+  }
 
   async function decide(now: number): Promise<Decision> {
     return transact(database, async (trx) => {
@@ -74,18 +86,30 @@ export function createSharedRateLimiter(options: SharedRateLimiterOptions): Requ
       const waitMs = Math.max(minute.waitMs, hour.waitMs)
       if (waitMs > 0) return { waitMs }
       const slotId = randomUUID()
-      await trx.insertInto('rate_limit_slots').values({ id: slotId, key_hash: keyHash, expires_ms: now + slotTtlMs }).execute()
+      await trx
+        .insertInto('rate_limit_slots')
+        .values({ id: slotId, key_hash: keyHash, expires_ms: now + slotTtlMs })
+        .execute()
       await trx.insertInto('rate_limit_starts').values({ key_hash: keyHash, at_ms: now }).execute()
       // Starts older than the longest window count for nothing; pruning on a few decisions keeps the table small.
       if (Math.random() < 0.02) {
-        await trx.deleteFrom('rate_limit_starts').where('key_hash', '=', keyHash).where('at_ms', '<', now - 3_600_000).execute()
+        await trx
+          .deleteFrom('rate_limit_starts')
+          .where('key_hash', '=', keyHash)
+          .where('at_ms', '<', now - 3_600_000)
+          .execute()
       }
       return { slotId }
     })
   }
 
   // How long until one more start fits in the rolling window: the start that must leave it is the limit-th newest.
-  async function windowWait(trx: Parameters<Parameters<typeof transact>[1]>[0], now: number, spanMs: number, limit: number) {
+  async function windowWait(
+    trx: Parameters<Parameters<typeof transact>[1]>[0],
+    now: number,
+    spanMs: number,
+    limit: number,
+  ) {
     const rows = await trx
       .selectFrom('rate_limit_starts')
       .select('at_ms')
@@ -135,7 +159,9 @@ export function createSharedRateLimiter(options: SharedRateLimiterOptions): Requ
       local.pausedUntil = Math.max(local.pausedUntil, until)
       database.db
         .updateTable('rate_limit_keys')
-        .set({ paused_until_ms: sql<number>`case when paused_until_ms > ${until} then paused_until_ms else ${until} end` })
+        .set({
+          paused_until_ms: sql<number>`case when paused_until_ms > ${until} then paused_until_ms else ${until} end`,
+        })
         .where('key_hash', '=', keyHash)
         .execute()
         .catch((error: unknown) => options.onError?.(error))

@@ -2,17 +2,23 @@ import { createHash, randomUUID } from 'node:crypto'
 import { hostname } from 'node:os'
 import type { QueryDefinition, RecordSink, RequestLimiter } from '@statisfy/posthog-sdk'
 import { ApiError, ApiErrorCode } from '@statisfy/posthog-sdk'
-import { createGuardedFetch, createHostGuard, type HostGuardOptions, type Logger, type Scheduler } from '@statisfy/posthog-sdk/server'
+import {
+  createGuardedFetch,
+  createHostGuard,
+  type HostGuardOptions,
+  type Logger,
+  type Scheduler,
+} from '@statisfy/posthog-sdk/server'
 import type { RunsTable } from '../db/Database'
 import type { WorkerDatabase } from '../db/openDatabase'
 import { transact } from '../db/transact'
 import type { SlotScheduler } from '../schedule/SlotScheduler'
-import { createBackfills, type Backfills } from './backfills'
+import { type Backfills, createBackfills } from './backfills'
 import { nextSlot } from './cadenceSlots'
 import { createSharedRateLimiter } from './createSharedRateLimiter'
 import { executeRun } from './executeRun'
-import { queueRun, recordSlot, type SlotOutcome } from './ledger'
 import { acquireLease, ensureQueryState, releaseLease } from './leases'
+import { queueRun, recordSlot, type SlotOutcome } from './ledger'
 import { parseQueryKey, queryKey } from './queryKey'
 import type { RunContext } from './RunContext'
 import { systemClock, type WorkerClock } from './WorkerClock'
@@ -179,7 +185,9 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
 
   function drainInBackground(tenantId: string, key: string) {
     const job = drain(tenantId, key)
-      .catch((error: unknown) => logger.error('Running a query failed.', { tenantId, queryId: key, error: String(error) }))
+      .catch((error: unknown) =>
+        logger.error('Running a query failed.', { tenantId, queryId: key, error: String(error) }),
+      )
       .finally(() => running.delete(job))
     running.add(job)
   }
@@ -197,10 +205,16 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
     const chosen = saved.length > 0 ? saved : rows.filter((r) => r.source === 'built_in')
     const broken = chosen.filter((r) => 'error' in r)
     for (const row of broken) {
-      logger.error('A stored query is not a valid definition; it is not scheduled.', { tenantId, queryId: row.queryId, error: 'error' in row ? row.error : '' })
+      logger.error('A stored query is not a valid definition; it is not scheduled.', {
+        tenantId,
+        queryId: row.queryId,
+        error: 'error' in row ? row.error : '',
+      })
     }
     return {
-      active: chosen.flatMap((r) => ('definition' in r ? [{ key: queryKey(r.source, r.queryId), definition: r.definition }] : [])),
+      active: chosen.flatMap((r) =>
+        'definition' in r ? [{ key: queryKey(r.source, r.queryId), definition: r.definition }] : [],
+      ),
       inactive: rows.filter((r) => !chosen.includes(r)).map((r) => queryKey(r.source, r.queryId)),
     }
   }
@@ -260,11 +274,24 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
       return null
     }
     const outcome = await transact(database, (trx) =>
-      recordSlot(trx, stores, { tenantId, queryKey: key, definition, tickSlotMs: slot.slotMs, nowMs: clock.now(), catchUpMs: tunables.catchUpMs }),
+      recordSlot(trx, stores, {
+        tenantId,
+        queryKey: key,
+        definition,
+        tickSlotMs: slot.slotMs,
+        nowMs: clock.now(),
+        catchUpMs: tunables.catchUpMs,
+      }),
     )
     const due = nextDue.get(`${tenantId}\u0000${key}`)
     if (due && outcome.kind !== 'nothing_due') due.dueMs = nextSlot(definition.cadence, outcome.slotMs)
-    if (outcome.kind !== 'nothing_due') logger.info('Slot recorded.', { tenantId, queryId: key, slot: new Date(outcome.slotMs).toISOString(), outcome: outcome.kind })
+    if (outcome.kind !== 'nothing_due')
+      logger.info('Slot recorded.', {
+        tenantId,
+        queryId: key,
+        slot: new Date(outcome.slotMs).toISOString(),
+        outcome: outcome.kind,
+      })
     drainInBackground(tenantId, key)
     return outcome
   }
@@ -281,7 +308,9 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
       )
       .select(['runs.tenant_id', 'runs.query_id'])
       .where('runs.stage', '<', 2)
-      .where((eb) => eb.or([eb('query_state.lease_expires_ms', 'is', null), eb('query_state.lease_expires_ms', '<', now)]))
+      .where((eb) =>
+        eb.or([eb('query_state.lease_expires_ms', 'is', null), eb('query_state.lease_expires_ms', '<', now)]),
+      )
       .groupBy(['runs.tenant_id', 'runs.query_id'])
       .execute()
     for (const { tenant_id, query_id } of open) drainInBackground(tenant_id, query_id)
@@ -311,7 +340,10 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
 
   async function runNow(tenantId: string, key: string): Promise<string> {
     const definition = await definitionOf(tenantId, key)
-    if (!definition) throw new Error(`No valid query '${key}' for tenant '${tenantId}'; list them with \`sync-worker runs\` or the settings page.`)
+    if (!definition)
+      throw new Error(
+        `No valid query '${key}' for tenant '${tenantId}'; list them with \`sync-worker runs\` or the settings page.`,
+      )
     const runId = await transact(database, (trx) =>
       queueRun(trx, stores, { tenantId, queryKey: key, definition, trigger: 'manual', nowMs: clock.now() }),
     )

@@ -30,7 +30,11 @@ type Interruption = 'shutdown' | 'lease_lost'
 
 class Interrupted extends Error {
   constructor(readonly reason: Interruption) {
-    super(reason === 'shutdown' ? 'The worker is shutting down; the run resumes from its last page.' : 'Another worker took this run over.')
+    super(
+      reason === 'shutdown'
+        ? 'The worker is shutting down; the run resumes from its last page.'
+        : 'Another worker took this run over.',
+    )
   }
 }
 
@@ -51,7 +55,11 @@ class RunRefused extends Error {
  * at any point resumes re-reading at most one page and a run whose lease was taken over never writes again.
  * Never throws for the run's own failures: they are the run's report. Returns how the run ended.
  */
-export async function executeRun(context: RunContext, row: RunsTable, holder: LeaseHolder): Promise<'finished' | Interruption> {
+export async function executeRun(
+  context: RunContext,
+  row: RunsTable,
+  holder: LeaseHolder,
+): Promise<'finished' | Interruption> {
   const { database, stores, clock, tunables, logger } = context
   const runs = stores.runs()
   const stored = apiRunSchema.safeParse(JSON.parse(row.record))
@@ -63,9 +71,15 @@ export async function executeRun(context: RunContext, row: RunsTable, holder: Le
   if (record.status !== 'queued' && record.status !== 'running') return 'finished'
   const startedMs = clock.now()
   const resumed = record.status === 'running'
-  let current: ApiInFlightRun = resumed ? heartbeat(record, new Date(startedMs)) : runningRun(record, new Date(startedMs))
+  let current: ApiInFlightRun = resumed
+    ? heartbeat(record, new Date(startedMs))
+    : runningRun(record, new Date(startedMs))
   const base: CommittedCounts = row.committed ? (JSON.parse(row.committed) as CommittedCounts) : noCounts
-  await database.db.updateTable('runs').set({ attempts: row.attempts + 1 }).where('id', '=', row.id).execute()
+  await database.db
+    .updateTable('runs')
+    .set({ attempts: row.attempts + 1 })
+    .where('id', '=', row.id)
+    .execute()
   await runs.save(holder.tenantId, current)
   if (row.slot_ms !== null && !resumed) {
     await database.db
@@ -115,7 +129,12 @@ export async function executeRun(context: RunContext, row: RunsTable, holder: Le
         save(
           withProgress(
             current,
-            { ...progress, rowsRead: progress.rowsRead + base.read, written: progress.written + base.written, rejected: progress.rejected + base.rejected },
+            {
+              ...progress,
+              rowsRead: progress.rowsRead + base.read,
+              written: progress.written + base.written,
+              rejected: progress.rejected + base.rejected,
+            },
             new Date(clock.now()),
           ),
         )
@@ -181,16 +200,29 @@ interface SyncHooks {
 const usesWindow = (definition: QueryDefinition) =>
   definition.hogql.includes('{period_start}') || definition.hogql.includes('{period_end}')
 
-async function sync(context: RunContext, row: RunsTable, holder: LeaseHolder, base: CommittedCounts, hooks: SyncHooks): Promise<RunReport> {
+async function sync(
+  context: RunContext,
+  row: RunsTable,
+  holder: LeaseHolder,
+  base: CommittedCounts,
+  hooks: SyncHooks,
+): Promise<RunReport> {
   const { database, stores, clock, tunables } = context
   const { tenantId } = holder
   const definition = await loadDefinition(context, tenantId, holder.queryId)
   const tenant = await stores.tenants.get(tenantId)
-  if (!tenant) throw new RunRefused('tenant_not_found', `Tenant '${tenantId}' does not exist; add it with \`sync-worker tenants add ${tenantId}\`.`)
+  if (!tenant)
+    throw new RunRefused(
+      'tenant_not_found',
+      `Tenant '${tenantId}' does not exist; add it with \`sync-worker tenants add ${tenantId}\`.`,
+    )
   const connection = await stores.connections.get(tenantId)
   const personalApiKey = connection ? await stores.secrets.get(tenantId, POSTHOG_KEY_SECRET) : null
   if (tenant.trackingEnabled && (!connection || !personalApiKey)) {
-    throw new RunRefused('connection_not_found', `Tenant '${tenantId}' has no PostHog connection: connect PostHog in the settings page (PUT /connection), then run the query again.`)
+    throw new RunRefused(
+      'connection_not_found',
+      `Tenant '${tenantId}' has no PostHog connection: connect PostHog in the settings page (PUT /connection), then run the query again.`,
+    )
   }
   const client =
     connection && personalApiKey
@@ -206,11 +238,14 @@ async function sync(context: RunContext, row: RunsTable, holder: LeaseHolder, ba
     definition.grain && client && connection
       ? await context.projectTimeZone(`${connection.apiHost}/${connection.projectId}`, async () => {
           const project = (await client.testConnection()).project
-          return project?.timezone ?? (await client.query("select 1")).timezone ?? undefined
+          return project?.timezone ?? (await client.query('select 1')).timezone ?? undefined
         })
       : undefined
 
-  const window = usesWindow(definition) && tenant.trackingEnabled ? await runWindowOf(context, row, holder, definition, timeZone) : undefined
+  const window =
+    usesWindow(definition) && tenant.trackingEnabled
+      ? await runWindowOf(context, row, holder, definition, timeZone)
+      : undefined
   const buffer = new PageBuffer()
   const sink = context.hostSink ?? buffer
   const isBackfill = row.backfill_id !== null
@@ -219,14 +254,19 @@ async function sync(context: RunContext, row: RunsTable, holder: LeaseHolder, ba
     const checkpoint = page.window?.end.getTime() ?? null
     await transact(database, async (trx) => {
       if (!(await renewLease(trx, holder, clock.now(), tunables.leaseMs))) hooks.interrupt('lease_lost')
-      if (!context.hostSink) await writePage(database, trx, contents, { tenantId, queryId: holder.queryId, runId: row.id })
+      if (!context.hostSink)
+        await writePage(database, trx, contents, { tenantId, queryId: holder.queryId, runId: row.id })
       await writeRejects(trx, row.id, contents.rejects)
       const committed: CommittedCounts = {
         read: base.read + page.rowsRead,
         written: base.written + page.written,
         rejected: base.rejected + page.rejected,
       }
-      await trx.updateTable('runs').set({ checkpoint_ms: checkpoint, committed: JSON.stringify(committed) }).where('id', '=', row.id).execute()
+      await trx
+        .updateTable('runs')
+        .set({ checkpoint_ms: checkpoint, committed: JSON.stringify(committed) })
+        .where('id', '=', row.id)
+        .execute()
       // A backfill never moves the live watermark: its range need not touch it, and a watermark moved past a gap
       // would make the regular runs skip the gap.
       if (checkpoint !== null && !isBackfill) await advanceWatermark(trx, holder, checkpoint)
@@ -242,7 +282,11 @@ async function sync(context: RunContext, row: RunsTable, holder: LeaseHolder, ba
   const result = await runTenant(
     plan,
     {
-      client: client ?? { pages: () => { throw new Error('PostHog is not called for a skipped run.') } },
+      client: client ?? {
+        pages: () => {
+          throw new Error('PostHog is not called for a skipped run.')
+        },
+      },
       sink,
       catalog: await stores.catalog.getCatalog(tenantId),
       directory: stores.directory(tenantId),
@@ -253,7 +297,8 @@ async function sync(context: RunContext, row: RunsTable, holder: LeaseHolder, ba
       signal: hooks.signal,
       onProgress: hooks.onProgress,
       // Rows are numbered from the start of the whole run, so a resumed run's rejects continue its earlier pages'.
-      onRejects: (rejects) => buffer.addRejects(base.read === 0 ? rejects : rejects.map((r) => ({ ...r, row: r.row + base.read }))),
+      onRejects: (rejects) =>
+        buffer.addRejects(base.read === 0 ? rejects : rejects.map((r) => ({ ...r, row: r.row + base.read }))),
       onPageWritten: commit,
     },
   )
@@ -280,9 +325,16 @@ async function loadDefinition(context: RunContext, tenantId: string, key: string
   const { source, id } = parseQueryKey(key)
   const rows = await context.stores.queryRows(tenantId)
   const found = rows.find((r) => r.source === source && r.queryId === id)
-  if (!found) throw new RunRefused('query_not_found', `The ${source === 'saved' ? 'saved' : 'built-in'} query '${id}' no longer exists; nothing to run.`)
+  if (!found)
+    throw new RunRefused(
+      'query_not_found',
+      `The ${source === 'saved' ? 'saved' : 'built-in'} query '${id}' no longer exists; nothing to run.`,
+    )
   if ('error' in found) {
-    throw new RunRefused('invalid_query', `The stored query '${id}' is not a valid query definition: ${found.error} Open it in the settings page and save it again.`)
+    throw new RunRefused(
+      'invalid_query',
+      `The stored query '${id}' is not a valid query definition: ${found.error} Open it in the settings page and save it again.`,
+    )
   }
   return { ...found.definition, id: key }
 }
@@ -309,7 +361,8 @@ async function runWindowOf(
     .where('query_id', '=', holder.queryId)
     .executeTakeFirst()
   const now = new Date(context.clock.now())
-  const watermark = state?.watermark_ms != null && state.watermark_ms < now.getTime() ? new Date(state.watermark_ms) : undefined
+  const watermark =
+    state?.watermark_ms != null && state.watermark_ms < now.getTime() ? new Date(state.watermark_ms) : undefined
   let window: SyncWindow
   try {
     window = runWindow(definition.cadence, {

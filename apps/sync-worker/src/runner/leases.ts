@@ -14,7 +14,15 @@ export interface LeaseHolder {
 export async function ensureQueryState(db: Kysely<Database>, tenantId: string, queryId: string): Promise<void> {
   await db
     .insertInto('query_state')
-    .values({ tenant_id: tenantId, query_id: queryId, watermark_ms: null, lease_owner: null, lease_run_id: null, lease_expires_ms: 0, last_slot_ms: null })
+    .values({
+      tenant_id: tenantId,
+      query_id: queryId,
+      watermark_ms: null,
+      lease_owner: null,
+      lease_run_id: null,
+      lease_expires_ms: 0,
+      last_slot_ms: null,
+    })
     .onConflict((c) => c.columns(['tenant_id', 'query_id']).doNothing())
     .execute()
 }
@@ -23,7 +31,12 @@ export async function ensureQueryState(db: Kysely<Database>, tenantId: string, q
  * Takes the query's lease for a run when it is free, expired, or already this holder's: one statement, so of
  * several processes racing for it exactly one wins. The lease is what keeps a query's runs one at a time.
  */
-export async function acquireLease(db: Kysely<Database>, holder: LeaseHolder, nowMs: number, ttlMs: number): Promise<boolean> {
+export async function acquireLease(
+  db: Kysely<Database>,
+  holder: LeaseHolder,
+  nowMs: number,
+  ttlMs: number,
+): Promise<boolean> {
   await ensureQueryState(db, holder.tenantId, holder.queryId)
   const result = await db
     .updateTable('query_state')
@@ -46,7 +59,12 @@ export async function acquireLease(db: Kysely<Database>, holder: LeaseHolder, no
  * stalled past the lease): the caller must stop writing. Called inside every page's transaction, so a page of a
  * run that lost its lease is rolled back, never written twice.
  */
-export async function renewLease(db: Kysely<Database>, holder: LeaseHolder, nowMs: number, ttlMs: number): Promise<boolean> {
+export async function renewLease(
+  db: Kysely<Database>,
+  holder: LeaseHolder,
+  nowMs: number,
+  ttlMs: number,
+): Promise<boolean> {
   const result = await db
     .updateTable('query_state')
     .set({ lease_expires_ms: nowMs + ttlMs })

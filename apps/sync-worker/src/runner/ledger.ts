@@ -57,7 +57,14 @@ export async function queueRun(trx: Kysely<Database>, stores: WorkerStores, run:
 export async function recordSlot(
   trx: Kysely<Database>,
   stores: WorkerStores,
-  input: { tenantId: string; queryKey: string; definition: QueryDefinition; tickSlotMs: number; nowMs: number; catchUpMs: number },
+  input: {
+    tenantId: string
+    queryKey: string
+    definition: QueryDefinition
+    tickSlotMs: number
+    nowMs: number
+    catchUpMs: number
+  },
 ): Promise<SlotOutcome> {
   const { tenantId, queryKey, definition, nowMs } = input
   await ensureQueryState(trx, tenantId, queryKey)
@@ -91,7 +98,7 @@ export async function recordSlot(
   const isMissed = (at: number) => nowMs - at > input.catchUpMs
   let missed = 0
   let collapsed = 0
-  for (const at of earlier) (isMissed(at) ? missed++ : collapsed++)
+  for (const at of earlier) isMissed(at) ? missed++ : collapsed++
   const own = isMissed(slotMs) ? 'missed' : null
 
   let outcome: SlotOutcome

@@ -26,7 +26,8 @@ export async function mergeAttempts(
   firstStartedAt: string | null,
 ): Promise<RunReport> {
   if (base.read === 0 && base.written === 0 && base.rejected === 0 && !firstStartedAt) return report
-  const startedAt = firstStartedAt && Date.parse(firstStartedAt) < Date.parse(report.startedAt) ? firstStartedAt : report.startedAt
+  const startedAt =
+    firstStartedAt && Date.parse(firstStartedAt) < Date.parse(report.startedAt) ? firstStartedAt : report.startedAt
   const counts = {
     ...report.counts,
     read: report.counts.read + base.read,

@@ -9,5 +9,7 @@ export function queryKey(source: 'saved' | 'built_in', id: string): string {
 
 /** The source and id a key names. */
 export function parseQueryKey(key: string): { source: 'saved' | 'built_in'; id: string } {
-  return key.startsWith(BUILT_IN) ? { source: 'built_in', id: key.slice(BUILT_IN.length) } : { source: 'saved', id: key }
+  return key.startsWith(BUILT_IN)
+    ? { source: 'built_in', id: key.slice(BUILT_IN.length) }
+    : { source: 'saved', id: key }
 }

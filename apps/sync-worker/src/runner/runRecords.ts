@@ -1,7 +1,13 @@
 // The records the worker saves as a run goes: queued, running with its progress (each in-flight record stamped with
 // updatedAt, the heartbeat the handler judges stalled runs by), and the run that failed before runSync could report
 // (a crash). runSync's own report is the finished record otherwise.
-import type { ApiFinishedRun, ApiInFlightRun, ApiRunTrigger, QueryDefinition, SyncProgress } from '@statisfy/posthog-sdk'
+import type {
+  ApiFinishedRun,
+  ApiInFlightRun,
+  ApiRunTrigger,
+  QueryDefinition,
+  SyncProgress,
+} from '@statisfy/posthog-sdk'
 
 /** The run as the worker saves it when it accepts it: queued, nothing read yet. */
 export function queuedRun(

@@ -40,7 +40,11 @@ export async function writePage(
       .onConflict((c) =>
         c
           .columns(['tenant_id', 'account_id', 'field'])
-          .doUpdateSet((eb) => ({ value: eb.ref('excluded.value'), query_id: eb.ref('excluded.query_id'), run_id: eb.ref('excluded.run_id') }))
+          .doUpdateSet((eb) => ({
+            value: eb.ref('excluded.value'),
+            query_id: eb.ref('excluded.query_id'),
+            run_id: eb.ref('excluded.run_id'),
+          }))
           .where((eb) => eb('custom_field_values.value', '!=', eb.ref('excluded.value'))),
       )
       .executeTakeFirst()
@@ -82,21 +86,38 @@ export async function writePage(
 }
 
 /** Appends a page's rejected rows to the run, numbering them after those already stored. */
-export async function writeRejects(trx: Kysely<Database>, runId: string, rejects: readonly SampledReject[]): Promise<void> {
+export async function writeRejects(
+  trx: Kysely<Database>,
+  runId: string,
+  rejects: readonly SampledReject[],
+): Promise<void> {
   if (rejects.length === 0) return
   const run = await trx.selectFrom('runs').select('reject_count').where('id', '=', runId).executeTakeFirstOrThrow()
   for (let from = 0; from < rejects.length; from += CHUNK) {
     await trx
       .insertInto('run_rejects')
-      .values(rejects.slice(from, from + CHUNK).map((reject, i) => ({ run_id: runId, seq: run.reject_count + from + i, data: JSON.stringify(reject) })))
+      .values(
+        rejects
+          .slice(from, from + CHUNK)
+          .map((reject, i) => ({ run_id: runId, seq: run.reject_count + from + i, data: JSON.stringify(reject) })),
+      )
       .execute()
   }
-  await trx.updateTable('runs').set({ reject_count: run.reject_count + rejects.length }).where('id', '=', runId).execute()
+  await trx
+    .updateTable('runs')
+    .set({ reject_count: run.reject_count + rejects.length })
+    .where('id', '=', runId)
+    .execute()
 }
 
 // Product usage is the bulk of every sync: a prepared statement in a loop on SQLite (one transaction, no SQL text
 // per row), one `unnest` statement per chunk on PostgreSQL (arrays as parameters: one round trip for 10,000 rows).
-async function writeUsage(database: WorkerDatabase, trx: Kysely<Database>, usage: UsageRows, by: WrittenBy): Promise<number> {
+async function writeUsage(
+  database: WorkerDatabase,
+  trx: Kysely<Database>,
+  usage: UsageRows,
+  by: WrittenBy,
+): Promise<number> {
   const count = usage.accountId.length
   if (count === 0) return 0
   if (database.kind === 'sqlite') {
@@ -110,7 +131,16 @@ async function writeUsage(database: WorkerDatabase, trx: Kysely<Database>, usage
     )
     let changed = 0
     for (let i = 0; i < count; i++) {
-      changed += statement.run(by.tenantId, usage.accountId[i], usage.metric[i], usage.ts[i], usage.tsMs[i], usage.value[i], by.queryId, by.runId).changes
+      changed += statement.run(
+        by.tenantId,
+        usage.accountId[i],
+        usage.metric[i],
+        usage.ts[i],
+        usage.tsMs[i],
+        usage.value[i],
+        by.queryId,
+        by.runId,
+      ).changes
     }
     return changed
   }

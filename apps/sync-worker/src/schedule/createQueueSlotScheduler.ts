@@ -67,7 +67,12 @@ export function createQueueSlotScheduler(options: QueueSlotSchedulerOptions): Qu
           return {
             queue: () => new bound.Queue<TickData>(name, { connection }),
             worker: (process: (job: Job<TickData>) => Promise<void>) =>
-              new bound.Worker<TickData>(name, process, { connection, concurrency: options.concurrency ?? 8, lockDuration, stalledInterval: lockDuration / 2 }),
+              new bound.Worker<TickData>(name, process, {
+                connection,
+                concurrency: options.concurrency ?? 8,
+                lockDuration,
+                stalledInterval: lockDuration / 2,
+              }),
           }
         })()
       : (() => {
@@ -75,7 +80,12 @@ export function createQueueSlotScheduler(options: QueueSlotSchedulerOptions): Qu
           return {
             queue: () => new Queue<TickData>(name, { connection }),
             worker: (process: (job: Job<TickData>) => Promise<void>) =>
-              new Worker<TickData>(name, process, { connection, concurrency: options.concurrency ?? 8, lockDuration, stalledInterval: lockDuration / 2 }),
+              new Worker<TickData>(name, process, {
+                connection,
+                concurrency: options.concurrency ?? 8,
+                lockDuration,
+                stalledInterval: lockDuration / 2,
+              }),
           }
         })()
   const queue = classes.queue()
@@ -88,7 +98,10 @@ export function createQueueSlotScheduler(options: QueueSlotSchedulerOptions): Qu
         await onSlot(slot)
       })
       ;(w as unknown as { on(event: string, fn: (...args: unknown[]) => void): void }).on('failed', (job, error) => {
-        options.logger?.warn('A tick failed; BullMQ retries it.', { jobId: String((job as Job | undefined)?.id), error: String(error) })
+        options.logger?.warn('A tick failed; BullMQ retries it.', {
+          jobId: String((job as Job | undefined)?.id),
+          error: String(error),
+        })
       })
       ;(w as unknown as { on(event: string, fn: (...args: unknown[]) => void): void }).on('error', (error) => {
         options.logger?.error('The queue worker reported an error.', { error: String(error) })
@@ -106,7 +119,12 @@ export function createQueueSlotScheduler(options: QueueSlotSchedulerOptions): Qu
       await queue.upsertJobScheduler(id, repeat, {
         name: 'tick',
         data: { tenantId: query.tenantId, queryId: query.queryId },
-        opts: { attempts: 3, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: 1000, removeOnFail: 1000 },
+        opts: {
+          attempts: 3,
+          backoff: { type: 'exponential', delay: 1000 },
+          removeOnComplete: 1000,
+          removeOnFail: 1000,
+        },
       })
     },
     async remove(tenantId, queryId) {

@@ -21,7 +21,10 @@ export function repeatOptionsOf(cadence: Cadence): RepeatOptions {
     case 'weekly':
       return { pattern: `${minuteHour(cadence.at)} * * ${WEEKDAY[cadence.weekday]}`, tz: cadence.timeZone }
     case 'monthly':
-      return { pattern: `${minuteHour(cadence.at)} ${cadence.day <= 28 ? cadence.day : '28-31'} * *`, tz: cadence.timeZone }
+      return {
+        pattern: `${minuteHour(cadence.at)} ${cadence.day <= 28 ? cadence.day : '28-31'} * *`,
+        tz: cadence.timeZone,
+      }
     default:
       return cadence satisfies never
   }

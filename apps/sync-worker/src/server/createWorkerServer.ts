@@ -32,7 +32,17 @@ export function createWorkerServer(options: WorkerServerOptions): Hono {
   })
   app.all(`${basePath}/*`, (c) => options.handler(c.req.raw))
   options.routes?.(app, options.authorize)
-  app.notFound((c) => c.json({ error: { code: 'not_found', message: `No route ${c.req.method} ${new URL(c.req.url).pathname}; the API is under ${basePath}/.` } }, 404))
+  app.notFound((c) =>
+    c.json(
+      {
+        error: {
+          code: 'not_found',
+          message: `No route ${c.req.method} ${new URL(c.req.url).pathname}; the API is under ${basePath}/.`,
+        },
+      },
+      404,
+    ),
+  )
   return app
 }
 
@@ -44,8 +54,14 @@ export function bearerTokenAuthorize(findByToken: (token: string) => Promise<{ i
   return async (request) => {
     const header = request.headers.get('authorization') ?? ''
     const match = /^Bearer\s+(\S+)$/i.exec(header)
-    if (!match?.[1]) return { reject: 'unauthorized', message: 'Send the tenant’s token as `Authorization: Bearer <token>`.' }
+    if (!match?.[1])
+      return { reject: 'unauthorized', message: 'Send the tenant’s token as `Authorization: Bearer <token>`.' }
     const tenant = await findByToken(match[1])
-    return tenant ? { tenantId: tenant.id } : { reject: 'unauthorized', message: 'The token is not one this worker issued; issue one with `sync-worker tenants token <tenant>`.' }
+    return tenant
+      ? { tenantId: tenant.id }
+      : {
+          reject: 'unauthorized',
+          message: 'The token is not one this worker issued; issue one with `sync-worker tenants token <tenant>`.',
+        }
   }
 }

@@ -114,7 +114,8 @@ export function createPostHogClient(options: PostHogClientOptions): PostHogClien
     )
   }
   const clock = options.clock ?? systemClock
-  const limiter: RequestLimiter = options.limiter ?? sharedRateLimiter(apiHost, personalApiKey, options.rateLimit, clock)
+  const limiter: RequestLimiter =
+    options.limiter ?? sharedRateLimiter(apiHost, personalApiKey, options.rateLimit, clock)
   const fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis)
   const transport = createTransport({
     apiHost,
