@@ -3,6 +3,15 @@
 // progress and a heartbeat every 10 s while no rows move, then runSync's RunReport), so SyncHistory shows real runs
 // from the moment they start, and a run whose worker died as stalled.
 // "Run now" runs at once; saved schedules fire at their next run time while the demo is up.
+
+// The run records the demo saves are the sync worker's, so the two never drift apart.
+import {
+  crashedRun,
+  heartbeat,
+  queuedRun,
+  runningRun,
+  withProgress,
+} from '../../apps/sync-worker/src/runner/runRecords'
 import type { ApiInFlightRun } from '../../packages/posthog-sdk/src/api/index'
 import { ApiError, ApiErrorCode, ApiRunTrigger, runHeartbeat } from '../../packages/posthog-sdk/src/api/index'
 import { createPostHogClient, type PostHogClient } from '../../packages/posthog-sdk/src/client/index'
@@ -20,7 +29,6 @@ import type {
 import { createGuardedFetch, createHostGuard } from '../../packages/posthog-sdk/src/server/index'
 import { runSync, type SyncProgress } from '../../packages/posthog-sdk/src/sync/index'
 import { createMemoryRecordSink } from '../../packages/posthog-sdk/src/testing/index'
-import { crashedRun, heartbeat, queuedRun, runningRun, withProgress } from './runRecords'
 
 /** Ports the demo worker shares with the handler (the same instances, so the page sees what the worker writes). */
 export interface DemoSchedulerPorts {

@@ -5,9 +5,12 @@
 // Imports are relative paths into the packages' sources: the repository root is not a workspace package, so the
 // `@statisfy/*` names do not resolve from here. Run with `tsx --conditions=@statisfy/source` like the emulator's CLI.
 import { createServer } from 'node:http'
+// What the demo "Statisfy" can write: the sync worker's default catalog (the fields and object type the mapping
+// editor offers).
+import { defaultCatalog } from '../../apps/sync-worker/src/config/defaultCatalog'
 import { startEmulator } from '../../packages/posthog-emulator/src/index'
 import { createPostHogClient } from '../../packages/posthog-sdk/src/client/index'
-import type { Catalog, QueryDefinition } from '../../packages/posthog-sdk/src/config/index'
+import type { QueryDefinition } from '../../packages/posthog-sdk/src/config/index'
 import { createInMemoryDirectory } from '../../packages/posthog-sdk/src/resolve/index'
 import { POSTHOG_KEY_SECRET } from '../../packages/posthog-sdk/src/server/handler/RouteContext'
 import {
@@ -31,27 +34,6 @@ const TENANT_ID = 'demo'
 // DEMO ONLY: a fixed, public sealing key (32 ASCII bytes). A host generates its own (`openssl rand -base64 32`) and
 // keeps it in its secret manager; with this one anybody can open the sealed PostHog keys.
 const DEMO_SEALING_KEY = new TextEncoder().encode('statisfy-demo-key-NOT-A-SECRET!!')
-
-// What the demo "Statisfy" can write: the custom fields and object type the mapping editor offers.
-const catalog: Catalog = {
-  customFields: [
-    { key: 'plan', label: 'Plan', type: 'enum', options: ['free', 'starter', 'growth', 'enterprise'] },
-    { key: 'employees', label: 'Employees', type: 'number' },
-    { key: 'segment', label: 'Segment', type: 'string' },
-  ],
-  objectTypes: [
-    {
-      key: 'feature_adoption',
-      label: 'Feature adoption',
-      attributes: [
-        { key: 'feature', label: 'Feature', type: 'string', required: true },
-        { key: 'users', label: 'Users', type: 'number' },
-        { key: 'first_used', label: 'First used', type: 'date' },
-      ],
-    },
-  ],
-  resolvers: ['org_id', 'crm_id', 'email_domain', 'account_name'],
-}
 
 // A saved query the page opens with: daily events per organisation (group type 0), incremental by window.
 const exampleQuery: QueryDefinition = {
@@ -109,7 +91,7 @@ const secrets = createSealingSecretStore({
   currentKeyId: 'demo',
   storage: createMemorySecretBlobStorage(),
 })
-const catalogProvider = createStaticCatalog(catalog)
+const catalogProvider = createStaticCatalog(defaultCatalog)
 const handler = createPostHogHandler({
   // Single-tenant demo: every request is the "demo" organisation. A host looks up its session here.
   authorize: () => ({ tenantId: TENANT_ID }),

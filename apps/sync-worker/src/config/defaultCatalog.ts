@@ -21,5 +21,5 @@ export const defaultCatalog: Catalog = {
       ],
     },
   ],
-  resolvers: ['statisfy_id', 'org_id', 'crm_id', 'email_domain', 'account_name'],
+  resolvers: ['org_id', 'crm_id', 'email_domain', 'account_name'],
 }
