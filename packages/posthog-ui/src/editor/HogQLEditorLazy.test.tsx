@@ -10,8 +10,11 @@ describe('HogQLEditorLazy', () => {
     const { container } = render(<HogQLEditorLazy ref={ref} defaultValue="select 1" aria-label="Query" />)
     expect(container.querySelector('textarea')).toHaveValue('select 1')
     expect(container.querySelector('.cm-editor')).toBeNull()
-    await waitFor(() => expect(container.querySelector('.cm-content')).toHaveAttribute('aria-label', 'Query'))
-    expect(container.querySelector('textarea')).toBeNull()
+    // The editor swaps its own static text for CodeMirror one render after the view mounts, so wait for both.
+    await waitFor(() => {
+      expect(container.querySelector('.cm-content')).toHaveAttribute('aria-label', 'Query')
+      expect(container.querySelector('textarea')).toBeNull()
+    })
     expect(ref.current?.getValue()).toBe('select 1')
   })
 })
