@@ -28,6 +28,7 @@ export type {
 export { ApiError, createApiClient, isApiError, suggestGrain } from '@statisfy/posthog-sdk'
 export type { ConnectFormProps, ConnectFormState } from './components/ConnectForm/ConnectForm'
 export { ConnectForm } from './components/ConnectForm/ConnectForm'
+export type { ConnectDefaults } from './components/ConnectForm/connectDefaults'
 export type { GrainSelectProps, GrainSelectState } from './components/GrainSelect/GrainSelect'
 export { GrainSelect } from './components/GrainSelect/GrainSelect'
 export type { LiveCheckState } from './components/MappingEditor/LiveCheck'

@@ -153,3 +153,54 @@ describe('ConnectForm', () => {
     expect(confirm).toHaveFocus()
   })
 })
+
+describe('ConnectForm defaults', () => {
+  const key = 'phx_demo0123456789abcdefghijklmnopqrsa1b2'
+
+  it('starts a new connection from the defaults, which Test connection and Save send as typed', async () => {
+    const { user, backend, container } = renderWithBackend(
+      <ConnectForm defaults={{ apiHost: 'https://eu.posthog.com', projectId: 12345, personalApiKey: key }} />,
+      { connection: null },
+    )
+    expect(await screen.findByLabelText('PostHog region')).toHaveValue('eu')
+    expect(screen.getByLabelText('Project ID')).toHaveValue('12345')
+    expect(screen.getByLabelText('Personal API key')).toHaveValue(key)
+    // Prefilled is not saved: the person still tests and saves.
+    expect(container.querySelector('.sf-connect-form')).toHaveAttribute('data-state', 'disconnected')
+    await user.click(screen.getByRole('button', { name: 'Test connection' }))
+    await screen.findByText('Connected to Acme Analytics')
+    expect(backend.calls.at(-1)).toMatchObject({
+      operation: 'testConnection',
+      body: { apiHost: 'https://eu.posthog.com', projectId: 12345, personalApiKey: key },
+    })
+    await user.click(screen.getByRole('button', { name: 'Save' }))
+    await waitFor(() => expect(container.querySelector('.sf-connect-form')).toHaveAttribute('data-state', 'connected'))
+  })
+
+  it('selects Self-hosted with the URL for any other host, and the defaults stay editable', async () => {
+    const { user, backend } = renderWithBackend(
+      <ConnectForm defaults={{ apiHost: 'http://localhost:8010', projectId: '1', personalApiKey: key }} />,
+      { connection: null },
+    )
+    expect(await screen.findByLabelText('PostHog region')).toHaveValue('self-hosted')
+    expect(screen.getByLabelText('PostHog URL')).toHaveValue('http://localhost:8010')
+    await user.clear(screen.getByLabelText('Project ID'))
+    await user.type(screen.getByLabelText('Project ID'), '2')
+    await user.selectOptions(screen.getByLabelText('PostHog region'), 'us')
+    await user.click(screen.getByRole('button', { name: 'Test connection' }))
+    await screen.findByText('Connected to Acme Analytics')
+    expect(backend.calls.at(-1)?.body).toEqual({ apiHost: 'https://us.posthog.com', projectId: 2, personalApiKey: key })
+  })
+
+  it('never overrides a saved connection, nor fills the key when it is replaced', async () => {
+    const { user } = renderWithBackend(
+      <ConnectForm defaults={{ apiHost: 'https://posthog.example.com', projectId: 1, personalApiKey: key }} />,
+    )
+    expect(await screen.findByTestId('key-hint')).toHaveTextContent('phx_…a1b2')
+    expect(screen.getByLabelText('PostHog region')).toHaveValue('eu')
+    expect(screen.queryByLabelText('PostHog URL')).not.toBeInTheDocument()
+    expect(screen.getByLabelText('Project ID')).toHaveValue('12345')
+    await user.click(screen.getByRole('button', { name: 'Replace key' }))
+    expect(screen.getByLabelText('Personal API key')).toHaveValue('')
+  })
+})

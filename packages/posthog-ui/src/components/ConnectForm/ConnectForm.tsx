@@ -12,8 +12,9 @@ import { cx } from '../../primitives/cx'
 import { Dialog } from '../../primitives/Dialog'
 import { Field } from '../../primitives/Field'
 import { ConnectionErrorAlert } from './ConnectionErrorAlert'
+import { type ConnectDefaults, initialConnectFields } from './connectDefaults'
 import { type ConnectionField, connectionAdvice } from './connectionAdvice'
-import { apiHostFor, type HostChoice, hostChoiceOf } from './hostChoice'
+import { apiHostFor, type HostChoice } from './hostChoice'
 import { TestResult } from './TestResult'
 
 /** Props of {@link ConnectForm}. */
@@ -23,6 +24,12 @@ export type ConnectFormProps = {
   onSaved?: (connection: ConnectionView) => void
   /** Called after the person disconnected PostHog. */
   onDisconnected?: () => void
+  /**
+   * What the fields start from while the tenant has no saved connection (a demo, or an onboarding flow that knows
+   * the project); never applied over a saved connection. Do not put a production key here: see {@link ConnectDefaults}.
+   * @example { apiHost: 'https://eu.posthog.com', projectId: 12345 }
+   */
+  defaults?: ConnectDefaults
 }
 
 /** Where the connection stands; exposed as `data-state` on the form's root. */
@@ -37,7 +44,7 @@ export type ConnectFormState = 'loading' | 'error' | 'disconnected' | 'connected
  * <PostHogIntegrationProvider client={client}><ConnectForm onSaved={() => toast('Connected')} /></PostHogIntegrationProvider>
  */
 export const ConnectForm = forwardRef<HTMLElement, ConnectFormProps>(function ConnectForm(
-  { className, onSaved, onDisconnected },
+  { className, onSaved, onDisconnected, defaults },
   ref,
 ) {
   const m = useMessages()
@@ -89,6 +96,7 @@ export const ConnectForm = forwardRef<HTMLElement, ConnectFormProps>(function Co
         <ConnectFields
           key={connection.data?.updatedAt ?? 'new'}
           saved={connection.data ?? null}
+          defaults={defaults}
           onSaved={onSaved}
           onDisconnected={() => {
             setJustDisconnected(true)
@@ -102,19 +110,23 @@ export const ConnectForm = forwardRef<HTMLElement, ConnectFormProps>(function Co
 
 function ConnectFields({
   saved,
+  defaults,
   onSaved,
   onDisconnected,
 }: {
   saved: ConnectionView | null
+  defaults: ConnectDefaults | undefined
   onSaved: ((connection: ConnectionView) => void) | undefined
   onDisconnected: (() => void) | undefined
 }) {
   const m = useMessages()
-  const initialHost = hostChoiceOf(saved?.apiHost)
-  const [choice, setChoice] = useState<HostChoice>(initialHost.choice)
-  const [url, setUrl] = useState(initialHost.url)
-  const [projectId, setProjectId] = useState(saved ? String(saved.projectId) : '')
-  const [key, setKey] = useState('')
+  // Read once: the fields are the person's from the first render on (a host re-rendering with new defaults must not
+  // overwrite what they typed).
+  const [initial] = useState(() => initialConnectFields(saved, defaults))
+  const [choice, setChoice] = useState<HostChoice>(initial.choice)
+  const [url, setUrl] = useState(initial.url)
+  const [projectId, setProjectId] = useState(initial.projectId)
+  const [key, setKey] = useState(initial.key)
   const [replacingKey, setReplacingKey] = useState(saved === null)
   const [localErrors, setLocalErrors] = useState<Partial<Record<Exclude<ConnectionField, 'form'>, string>>>({})
   const [confirming, setConfirming] = useState(false)
