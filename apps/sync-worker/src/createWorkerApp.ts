@@ -10,6 +10,7 @@ import { createQueueSlotScheduler } from './schedule/createQueueSlotScheduler'
 import { createTimerSlotScheduler } from './schedule/createTimerSlotScheduler'
 import type { SlotScheduler } from './schedule/SlotScheduler'
 import { bearerTokenAuthorize, createWorkerServer } from './server/createWorkerServer'
+import { importedDataRoutes } from './server/importedDataRoutes'
 import { createWorkerStores, type WorkerStoreSet } from './store/createWorkerStores'
 
 /** A composed worker process: database, stores, scheduler, worker and HTTP app. */
@@ -17,7 +18,7 @@ export interface WorkerApp {
   database: WorkerDatabase
   stores: WorkerStoreSet
   worker: SyncWorker
-  /** The HTTP app: the SDK's handler at `/api/posthog`, `/healthz`, `/readyz`. */
+  /** The HTTP app: the SDK's handler at `/api/posthog`, the imported data at `/api/imported`, `/healthz`, `/readyz`. */
   http: Hono
   /** Stops the worker gracefully, then closes the scheduler's and the database's connections. */
   close(): Promise<void>
@@ -29,7 +30,7 @@ export interface WorkerAppOptions {
   /** The host's authentication. @default a bearer token per tenant (`sync-worker tenants token <id>`) */
   authorize?: Authorize
   clock?: WorkerClock
-  /** Extra HTTP routes behind `authorize` (the playground's imported-data API). */
+  /** Extra HTTP routes behind `authorize`, beside the imported-data API every deployment serves. */
   routes?: (app: Hono, authorize: Authorize) => void
 }
 
@@ -77,7 +78,12 @@ export async function createWorkerApp(config: WorkerConfig, options: WorkerAppOp
       const health = await queue?.queueHealth()
       if (health && !health.ok) throw new Error(`The queue is not reachable: ${health.detail}`)
     },
-    ...(options.routes ? { routes: options.routes } : {}),
+    // The read-only imported-data API (`/api/imported`) is on every deployment: it is how a person sees what a sync
+    // wrote without a database client.
+    routes: (app, authorize) => {
+      importedDataRoutes(stores.data, { logger: options.logger })(app, authorize)
+      options.routes?.(app, authorize)
+    },
   })
   return {
     database,

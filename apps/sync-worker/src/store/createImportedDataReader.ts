@@ -1,6 +1,22 @@
 import { createHash } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/Database'
+import {
+  type AccountSummary,
+  accountDetail,
+  accountPage,
+  customFieldPage,
+  customObjectPage,
+  type ImportedTotals,
+  importedTotals,
+  type KeysetPage,
+  type MetricSummary,
+  type ObjectKey,
+  type UsageKey,
+  usagePage,
+  type WriterRun,
+  writerRuns,
+} from './createImportedDataReaderPages'
 import { WorkerStoreError, WorkerStoreErrorCode } from './WorkerStoreError'
 
 /** Which query and run last wrote an imported row. */
@@ -64,7 +80,45 @@ export interface ImportedDataReader {
    * whichever order, on either dialect: re-running a window must leave it unchanged (idempotency tests).
    */
   checksum(tenantId: string): Promise<ImportedDataChecksum>
+  // Bounded reads for an HTTP API: each page is one index range, `limit` rows at most, however big the tenant.
+  /** Directory accounts in id order with their imported counts, `limit` after the id `after`. */
+  accountPage(tenantId: string, options: { limit: number; after?: string }): Promise<KeysetPage<AccountSummary, string>>
+  /** One account with its counts and metrics, `null` when not in the directory. */
+  account(tenantId: string, accountId: string): Promise<(AccountSummary & { metrics: MetricSummary[] }) | null>
+  /** Accounts and imported rows of the tenant. */
+  totals(tenantId: string): Promise<ImportedTotals>
+  /** One account's usage by metric then time; `fromMs` inclusive, `toMs` exclusive. */
+  usagePage(
+    tenantId: string,
+    accountId: string,
+    options: { limit: number; metric?: string; fromMs?: number; toMs?: number; after?: UsageKey },
+  ): Promise<KeysetPage<UsageRow, UsageKey>>
+  /** One account's custom field values by field. */
+  customFieldPage(
+    tenantId: string,
+    accountId: string,
+    options: { limit: number; after?: string },
+  ): Promise<KeysetPage<CustomFieldRow, string>>
+  /** One account's custom object records by type then key. */
+  customObjectPage(
+    tenantId: string,
+    accountId: string,
+    options: { limit: number; objectType?: string; after?: ObjectKey },
+  ): Promise<KeysetPage<CustomObjectRow, ObjectKey>>
+  /** The audit records of the runs that wrote rows, by id (a run no longer in the history is left out). */
+  writers(tenantId: string, runIds: readonly string[]): Promise<Record<string, WriterRun>>
 }
+
+export type {
+  AccountSummary,
+  ImportedCounts,
+  ImportedTotals,
+  KeysetPage,
+  MetricSummary,
+  ObjectKey,
+  UsageKey,
+  WriterRun,
+} from './createImportedDataReaderPages'
 
 function instantOf(value: Date | string, name: string): number {
   const ms = value instanceof Date ? value.getTime() : Date.parse(value)
@@ -108,6 +162,13 @@ function compareKeys(a: readonly (string | number)[], b: readonly (string | numb
  */
 export function createImportedDataReader(db: Kysely<Database>): ImportedDataReader {
   return {
+    accountPage: (tenantId, options) => accountPage(db, tenantId, options),
+    account: (tenantId, accountId) => accountDetail(db, tenantId, accountId),
+    totals: (tenantId) => importedTotals(db, tenantId),
+    usagePage: (tenantId, accountId, options) => usagePage(db, tenantId, accountId, options),
+    customFieldPage: (tenantId, accountId, options) => customFieldPage(db, tenantId, accountId, options),
+    customObjectPage: (tenantId, accountId, options) => customObjectPage(db, tenantId, accountId, options),
+    writers: (tenantId, runIds) => writerRuns(db, tenantId, runIds),
     async usage(tenantId, filter = {}) {
       let query = db.selectFrom('product_usage').selectAll().where('tenant_id', '=', tenantId)
       if (filter.accountId !== undefined) query = query.where('account_id', '=', filter.accountId)
