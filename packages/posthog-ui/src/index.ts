@@ -42,6 +42,7 @@ export type { QueryFlowProps, QueryFlowStep } from './components/PostHogSettings
 export { QueryFlow } from './components/PostHogSettings/QueryFlow'
 export type { QueryListProps } from './components/PostHogSettings/QueryList'
 export { QueryList } from './components/PostHogSettings/QueryList'
+export type { QueryTemplate } from './components/PostHogSettings/QueryTemplate'
 export type {
   PreviewColumn,
   PreviewError,

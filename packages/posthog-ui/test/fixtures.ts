@@ -13,6 +13,7 @@ import type {
   SavedQuery,
   TestConnectionResponse,
 } from '@statisfy/posthog-sdk'
+import type { QueryTemplate } from '../src/index'
 
 export const connectionView: ConnectionView = {
   apiHost: 'https://eu.posthog.com',
@@ -341,3 +342,29 @@ export const usageDryRun: DryRunResponse = {
   error: null,
   hogql: null,
 }
+
+/** Query templates a host could offer: two product-usage examples (one with a grain) and a custom-field one. */
+export const queryTemplates: QueryTemplate[] = [
+  {
+    id: 'events-per-domain',
+    name: 'Events per domain and day',
+    description: 'Counts each event per company domain and day.',
+    type: 'product_usage',
+    hogql: usagePreview.hogql,
+    grain: 'day',
+  },
+  {
+    id: 'weekly-active-users',
+    name: 'Weekly active users',
+    type: 'product_usage',
+    hogql:
+      "SELECT person.properties.email_domain AS org_domain, 'weekly_active_users' AS metric, toStartOfWeek(timestamp, 1) AS week, count(DISTINCT person_id) AS value FROM events WHERE timestamp >= {period_start} AND timestamp < {period_end} GROUP BY org_domain, week",
+  },
+  {
+    id: 'plan-and-seats',
+    name: 'Plan and seats',
+    description: 'The plan and seat count of each CRM account.',
+    type: 'custom_field',
+    hogql: planDefinition.hogql,
+  },
+]

@@ -235,6 +235,9 @@ export const defaultMessages = {
   deleteConfirmBody: 'Scheduled imports of this query stop. Its past runs stay in the history.',
   enableQuery: (name: string) => `Import “${name}” on schedule`,
   queryName: 'Name',
+  /** Above the query templates a host passed, on the type step of a new query. */
+  startFromTemplate: 'Start from an example',
+  startBlankHint: 'Or name the query yourself and press Next to start with an empty editor.',
   stepType: 'Type',
   stepHogql: 'HogQL',
   stepPreview: 'Preview',

@@ -1,6 +1,7 @@
 import { EditorView } from '@codemirror/view'
 import { act, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
+import { queryTemplates } from '../../../test/fixtures'
 import { renderWithBackend } from '../../../test/renderWithBackend'
 import { PostHogSettings } from './PostHogSettings'
 
@@ -153,5 +154,21 @@ describe('PostHogSettings', () => {
     await within(history).findByRole('table')
     expect(within(history).queryByRole('columnheader', { name: 'Query' })).not.toBeInTheDocument()
     expect(within(history).getByRole('button', { name: 'Run now' })).toBeInTheDocument()
+  })
+
+  it('passes connectDefaults to the connection form and templates to Add query', async () => {
+    const connectDefaults = { apiHost: 'https://eu.posthog.com', projectId: 12345, personalApiKey: 'phx_demo' }
+    const first = renderWithBackend(<PostHogSettings now={now} connectDefaults={connectDefaults} />, {
+      connection: null,
+    })
+    expect(await screen.findByLabelText('Personal API key')).toHaveValue('phx_demo')
+    expect(screen.getByLabelText('PostHog region')).toHaveValue('eu')
+    first.unmount()
+
+    const { user } = renderWithBackend(<PostHogSettings now={now} templates={queryTemplates} />)
+    await user.click(await screen.findByRole('button', { name: 'Add query' }))
+    const examples = screen.getByRole('group', { name: 'Start from an example' })
+    await user.click(within(examples).getByRole('button', { name: 'Weekly active users' }))
+    expect(screen.getByRole('heading', { name: 'HogQL' })).toHaveFocus()
   })
 })

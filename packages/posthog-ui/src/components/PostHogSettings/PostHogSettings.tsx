@@ -5,15 +5,24 @@ import { useQueries } from '../../hooks/useQueries'
 import { useMessages } from '../../i18n/useMessages'
 import { cx } from '../../primitives/cx'
 import { ConnectForm } from '../ConnectForm/ConnectForm'
+import type { ConnectDefaults } from '../ConnectForm/connectDefaults'
 import { SyncHistory } from '../SyncHistory/SyncHistory'
 import { QueryFlow } from './QueryFlow'
 import { QueryList } from './QueryList'
+import type { QueryTemplate } from './QueryTemplate'
 
 /** Props of {@link PostHogSettings}. */
 export type PostHogSettingsProps = {
   className?: string
   /** "Now" for new query ids and next runs (inject a fixed date in tests and stories). */
   now?: Date
+  /**
+   * What the connection form starts from while the tenant has no saved connection (`ConnectForm`'s `defaults`): for
+   * a demo or an onboarding flow that knows the project. Never put a production key in the browser.
+   */
+  connectDefaults?: ConnectDefaults
+  /** Example queries Add query offers on its first step (`QueryFlow`'s `templates`). */
+  templates?: readonly QueryTemplate[]
 }
 
 /** What the page shows; exposed as `data-state`. */
@@ -30,7 +39,7 @@ export type PostHogSettingsState = 'loading' | 'disconnected' | 'list' | 'editin
  * </PostHogIntegrationProvider>
  */
 export const PostHogSettings = forwardRef<HTMLDivElement, PostHogSettingsProps>(function PostHogSettings(
-  { className, now },
+  { className, now, connectDefaults, templates },
   ref,
 ) {
   const m = useMessages()
@@ -61,13 +70,14 @@ export const PostHogSettings = forwardRef<HTMLDivElement, PostHogSettingsProps>(
       <h1 className="sf-heading" style={{ fontSize: '1.35em' }}>
         {m.settingsTitle}
       </h1>
-      <ConnectForm />
+      <ConnectForm defaults={connectDefaults} />
       {state === 'disconnected' ? <p className="sf-muted">{m.connectFirst}</p> : null}
       {state === 'editing' ? (
         <QueryFlow
           query={editing === 'new' ? null : editing}
           otherCadences={otherCadences}
           now={now}
+          templates={templates}
           autoFocus
           onCancel={closeFlow}
           onDone={(saved) => {

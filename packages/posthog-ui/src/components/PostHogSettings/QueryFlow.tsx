@@ -19,6 +19,9 @@ import { PreviewTable } from '../PreviewTable/PreviewTable'
 import { ScheduleEditor } from '../ScheduleEditor/ScheduleEditor'
 import { localTimeZone } from '../ScheduleEditor/timeZones'
 import { baseOf, newQueryId } from './newQueryBase'
+import type { QueryTemplate } from './QueryTemplate'
+import { TemplatePicker } from './TemplatePicker'
+import { useQueryTemplates } from './useQueryTemplates'
 
 /** The steps of adding or editing a query, in order; the current one is `data-state` of the flow. */
 export type QueryFlowStep = 'type' | 'hogql' | 'preview' | 'mapping' | 'schedule'
@@ -40,6 +43,12 @@ export type QueryFlowProps = {
    * it (focus would otherwise fall to the page). @default false
    */
   autoFocus?: boolean
+  /**
+   * Example queries a new query can start from: the type step offers those of the chosen type next to starting
+   * blank. Invalid ones are left out with a console error naming them (see {@link QueryTemplate}). Not shown when
+   * editing a saved query.
+   */
+  templates?: readonly QueryTemplate[]
   className?: string
 }
 
@@ -48,10 +57,11 @@ export type QueryFlowProps = {
  * preview) → preview → mapping (checked live) → schedule → save. Focus moves to each step's heading.
  */
 export const QueryFlow = forwardRef<HTMLElement, QueryFlowProps>(function QueryFlow(
-  { query = null, otherCadences = [], onDone, onCancel, now, autoFocus = false, className },
+  { query = null, otherCadences = [], onDone, onCancel, now, autoFocus = false, templates, className },
   ref,
 ) {
   const m = useMessages()
+  const validTemplates = useQueryTemplates(templates)
   const { client } = usePostHogIntegration()
   const catalog = useCatalog()
   const schema = useSchema()
@@ -133,6 +143,14 @@ export const QueryFlow = forwardRef<HTMLElement, QueryFlowProps>(function QueryF
     if (following) setStep(following)
   }
 
+  /** Starts the new query from a template, then moves on as Next does from a blank one. */
+  function startFrom(template: QueryTemplate) {
+    setName(template.name)
+    setHogql(template.hogql)
+    setGrainChoice(template.grain ? { grain: template.grain } : null)
+    setStep('hogql')
+  }
+
   function back() {
     // The schedule editor forgets unsaved interval text when it unmounts and keeps the last valid cadence, so its
     // problem must not outlive it (it would block Save when the step is shown again).
@@ -206,6 +224,10 @@ export const QueryFlow = forwardRef<HTMLElement, QueryFlowProps>(function QueryF
                 </label>
               ))}
             </fieldset>
+            {/* A template would replace a saved query's HogQL: they are for new queries only. */}
+            {editing ? null : (
+              <TemplatePicker templates={validTemplates.filter((t) => t.type === draft.type)} onChoose={startFrom} />
+            )}
           </div>
         )
       case 'hogql':
