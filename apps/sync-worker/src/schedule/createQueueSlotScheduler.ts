@@ -18,6 +18,10 @@ export interface QueueSlotSchedulerOptions {
   lockDurationMs?: number
   /** The wake-ups of a cadence; tests pass a faster one. @default repeatOptionsOf */
   repeatOf?: typeof repeatOptionsOf
+  /** How long `queueHealth()` waits for the backend before it reports it unreachable. @default 3000 */
+  healthTimeoutMs?: number
+  /** @default Date.now */
+  now?: () => number
   logger?: Logger
 }
 
@@ -29,6 +33,26 @@ export interface QueueSlotScheduler extends SlotScheduler {
 interface TickData {
   tenantId: string
   queryId: string
+}
+
+/**
+ * The slot a tick stands for: the time BullMQ scheduled its job for, the end of the job's id
+ * `repeat:<scheduler>:<millis>` (for `every` BullMQ computes it in the backend and leaves `opts.prevMillis` unset).
+ */
+function slotMsOf(job: Job<TickData>): number {
+  const fromId = Number(String(job.id).split(':').at(-1))
+  return Number.isFinite(fromId) ? fromId : (job.opts.prevMillis ?? Number.NaN)
+}
+
+/**
+ * BullMQ starts an `every` scheduler at the moment it is created (and again when the interval changes), then steps
+ * from there, so its ticks would fall at `created + k * every` while the cadence's slots are multiples of it since
+ * the epoch (SDK `nextRuns`): a tick up to a whole interval after its slot, and an extra tick at every change. A
+ * `startDate` on the next multiple puts the first tick, and so every later one, on the slots.
+ */
+function alignedToSlots(repeat: RepeatOptions, nowMs: number) {
+  if (!('every' in repeat)) return repeat
+  return { ...repeat, startDate: Math.floor(nowMs / repeat.every) * repeat.every + repeat.every }
 }
 
 // Job scheduler ids are opaque to BullMQ; tenant and query ids never hold '/', so the pair is unambiguous.
@@ -53,12 +77,15 @@ function redisOptions(url: string) {
  * on BullMQ's PostgreSQL backend or on Redis. Any number of processes share the queue; BullMQ hands each tick to one
  * of them, locks it while it is handled and gives a killed process's tick to another. No queue of our own: the
  * queue's locking, stalled-job recovery and schedulers are BullMQ's. The slot a tick stands for is the time BullMQ
- * scheduled it for (`job.opts.prevMillis`, also the end of its id `repeat:<scheduler>:<millis>`).
+ * scheduled it for (the end of its id `repeat:<scheduler>:<millis>`); `every` schedulers start on the cadence's
+ * epoch-aligned slots.
  */
 export function createQueueSlotScheduler(options: QueueSlotSchedulerOptions): QueueSlotScheduler {
   const name = options.queueName ?? 'posthog-sync'
   const repeatOf = options.repeatOf ?? repeatOptionsOf
   const lockDuration = options.lockDurationMs ?? 15_000
+  const healthTimeoutMs = options.healthTimeoutMs ?? 3000
+  const now = options.now ?? Date.now
   const classes =
     'postgres' in options.connection
       ? (() => {
@@ -89,12 +116,14 @@ export function createQueueSlotScheduler(options: QueueSlotSchedulerOptions): Qu
           }
         })()
   const queue = classes.queue()
+  // Without a listener BullMQ prints a backend's connection errors on the console; they belong in the worker's log
+  // (and /readyz reports the queue unreachable meanwhile).
+  queue.on('error', (error: Error) => options.logger?.warn('The queue is unreachable.', { error: String(error) }))
   let worker: { close(): Promise<void> } | null = null
   return {
     async start(onSlot) {
       const w = classes.worker(async (job) => {
-        const slotMs = job.opts.prevMillis ?? Number(String(job.id).split(':').at(-1))
-        const slot: Slot = { tenantId: job.data.tenantId, queryId: job.data.queryId, slotMs }
+        const slot: Slot = { tenantId: job.data.tenantId, queryId: job.data.queryId, slotMs: slotMsOf(job) }
         await onSlot(slot)
       })
       ;(w as unknown as { on(event: string, fn: (...args: unknown[]) => void): void }).on('failed', (job, error) => {
@@ -114,9 +143,9 @@ export function createQueueSlotScheduler(options: QueueSlotSchedulerOptions): Qu
         await queue.removeJobScheduler(id)
         return
       }
-      const repeat: RepeatOptions = repeatOf(query.cadence)
-      // Upserting replaces the scheduler's repeat options and its next job, so a changed cadence never fires twice.
-      await queue.upsertJobScheduler(id, repeat, {
+      // Upserting replaces the scheduler's repeat options and its next job, so a changed cadence never fires twice;
+      // an unchanged one keeps its next job.
+      await queue.upsertJobScheduler(id, alignedToSlots(repeatOf(query.cadence), now()), {
         name: 'tick',
         data: { tenantId: query.tenantId, queryId: query.queryId },
         opts: {
@@ -135,11 +164,21 @@ export function createQueueSlotScheduler(options: QueueSlotSchedulerOptions): Qu
       await queue.close()
     },
     async queueHealth() {
+      // A backend that is down does not answer (ioredis and pg reconnect and wait): /readyz must say so, not hang.
+      let timer: NodeJS.Timeout | undefined
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () => reject(new Error(`the queue's backend did not answer within ${healthTimeoutMs} ms`)),
+          healthTimeoutMs,
+        )
+      })
       try {
-        await queue.getJobCounts('wait')
+        await Promise.race([queue.getJobCounts('wait'), timeout])
         return { ok: true, detail: 'ok' }
       } catch (error) {
         return { ok: false, detail: error instanceof Error ? error.message : String(error) }
+      } finally {
+        clearTimeout(timer)
       }
     },
   }

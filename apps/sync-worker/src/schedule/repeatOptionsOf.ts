@@ -14,7 +14,7 @@ export type RepeatOptions = { pattern: string; tz: string } | { every: number }
 export function repeatOptionsOf(cadence: Cadence): RepeatOptions {
   switch (cadence.kind) {
     case 'every_minutes':
-      // BullMQ aligns `every` to multiples of it since the epoch, as nextRuns does.
+      // Slots are multiples of it since the epoch (nextRuns); the scheduler starts on one (createQueueSlotScheduler).
       return { every: cadence.minutes * 60_000 }
     case 'daily':
       return { pattern: `${minuteHour(cadence.at)} * * *`, tz: cadence.timeZone }
