@@ -160,5 +160,48 @@ export const Disconnect: Story = {
   },
 }
 
+/** A demo host passes `defaults`: with no saved connection the form starts filled (EU Cloud, project, masked key). */
+export const Prefilled: Story = {
+  args: {
+    defaults: {
+      apiHost: 'https://eu.posthog.com',
+      projectId: 12345,
+      personalApiKey: 'phx_0123456789abcdefghijklmnopqrstuvwxa1b2',
+    },
+  },
+  parameters: { backend: { connection: null } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await expect(await canvas.findByLabelText('PostHog region')).toHaveValue('eu')
+    await expect(canvas.getByLabelText('Project ID')).toHaveValue('12345')
+    await expect(canvas.getByLabelText('Personal API key')).toHaveAttribute('type', 'password')
+    await userEvent.click(canvas.getByRole('button', { name: 'Test connection' }))
+    await expect(await canvas.findByText('Connected to Acme Analytics')).toBeVisible()
+  },
+}
+
+/** Defaults with a host that is not PostHog Cloud select Self-hosted with that URL. */
+export const PrefilledSelfHosted: Story = {
+  args: { defaults: { apiHost: 'http://localhost:8010', projectId: 1 } },
+  parameters: { backend: { connection: null } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await expect(await canvas.findByLabelText('PostHog region')).toHaveValue('self-hosted')
+    await expect(canvas.getByLabelText('PostHog URL')).toHaveValue('http://localhost:8010')
+    await expect(canvas.getByLabelText('Personal API key')).toHaveValue('')
+  },
+}
+
+/** A saved connection wins over `defaults`: the saved host and project show, the key only as its hint. */
+export const DefaultsWithSavedConnection: Story = {
+  args: { defaults: { apiHost: 'http://localhost:8010', projectId: 1, personalApiKey: 'phx_demo' } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await expect(await canvas.findByText('Saved key phx_…a1b2')).toBeVisible()
+    await expect(canvas.getByLabelText('PostHog region')).toHaveValue('eu')
+    await expect(canvas.getByLabelText('Project ID')).toHaveValue('12345')
+  },
+}
+
 export const DarkTheme: Story = { parameters: { ...dark, backend: { connection: null } } }
 export const NarrowWidth: Story = { parameters: { ...narrow } }
