@@ -193,6 +193,27 @@ describe.each(backends)('the BullMQ slot scheduler on %s', (backend) => {
     ])
   })
 
+  it('lets several processes arm the same queries at the same moment: one scheduler and one pending job each', async () => {
+    const connection = await connectionOf(backend)
+    const queueName = `q-${randomUUID()}`
+    const processes = [0, 1, 2].map(() => schedulerOn(connection, queueName, false))
+    const queue = inspect(connection, queueName)
+    const queries = Array.from({ length: 100 }, (_, i) => ({
+      tenantId: 'acme',
+      queryId: `q${i}`,
+      cadence: i % 2 ? every(5) : ({ kind: 'daily', at: '04:00', timeZone: 'Asia/Kolkata' } as Cadence),
+      enabled: true,
+    }))
+    // Every process arms every query as its `start()` does; separate processes run those upserts truly at once,
+    // which all of them at once here stands for.
+    await Promise.all(processes.flatMap((p) => queries.map((q) => p.upsert(q))))
+    expect(await queue.getJobSchedulersCount()).toBe(queries.length)
+    for (const q of queries) {
+      const stored = await queue.getJobScheduler(`acme/${q.queryId}`)
+      expect(await pendingJobsOf(queue, `acme/${q.queryId}`)).toEqual([`repeat:acme/${q.queryId}:${stored?.next}`])
+    }
+  })
+
   it('disarms a deleted or disabled query: its scheduler and pending job are gone and it ticks no more', async () => {
     const connection = await connectionOf(backend)
     const queueName = `q-${randomUUID()}`

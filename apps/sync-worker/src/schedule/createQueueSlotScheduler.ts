@@ -1,5 +1,6 @@
 import type { Logger } from '@statisfy/posthog-sdk/server'
 import { createPostgresBackend, type Job, Queue, Worker, withBackend } from 'bullmq'
+import { createSchedulerLock } from './createSchedulerLock'
 import { type RepeatOptions, repeatOptionsOf } from './repeatOptionsOf'
 import type { Slot, SlotScheduler } from './SlotScheduler'
 
@@ -54,6 +55,8 @@ function alignedToSlots(repeat: RepeatOptions, nowMs: number) {
   if (!('every' in repeat)) return repeat
   return { ...repeat, startDate: Math.floor(nowMs / repeat.every) * repeat.every + repeat.every }
 }
+
+const UPSERT_ATTEMPTS = 4
 
 // Job scheduler ids are opaque to BullMQ; tenant and query ids never hold '/', so the pair is unambiguous.
 const schedulerId = (tenantId: string, queryId: string) => `${tenantId}/${queryId}`
@@ -116,6 +119,7 @@ export function createQueueSlotScheduler(options: QueueSlotSchedulerOptions): Qu
           }
         })()
   const queue = classes.queue()
+  const lock = createSchedulerLock(options.connection)
   // Without a listener BullMQ prints a backend's connection errors on the console; they belong in the worker's log
   // (and /readyz reports the queue unreachable meanwhile).
   queue.on('error', (error: Error) => options.logger?.warn('The queue is unreachable.', { error: String(error) }))
@@ -140,28 +144,42 @@ export function createQueueSlotScheduler(options: QueueSlotSchedulerOptions): Qu
     async upsert(query) {
       const id = schedulerId(query.tenantId, query.queryId)
       if (!query.enabled) {
-        await queue.removeJobScheduler(id)
+        await lock.exclusively(id, () => queue.removeJobScheduler(id))
         return
       }
       // Upserting replaces the scheduler's repeat options and its next job, so a changed cadence never fires twice;
       // an unchanged one keeps its next job.
-      await queue.upsertJobScheduler(id, alignedToSlots(repeatOf(query.cadence), now()), {
-        name: 'tick',
-        data: { tenantId: query.tenantId, queryId: query.queryId },
-        opts: {
-          attempts: 3,
-          backoff: { type: 'exponential', delay: 1000 },
-          removeOnComplete: 1000,
-          removeOnFail: 1000,
-        },
-      })
+      const upsert = () =>
+        queue.upsertJobScheduler(id, alignedToSlots(repeatOf(query.cadence), now()), {
+          name: 'tick',
+          data: { tenantId: query.tenantId, queryId: query.queryId },
+          opts: {
+            attempts: 3,
+            backoff: { type: 'exponential', delay: 1000 },
+            removeOnComplete: 1000,
+            removeOnFail: 1000,
+          },
+        })
+      // Processes arm the same queries at once when they start: they take turns per scheduler (createSchedulerLock).
+      // A failed upsert (a connection blip) is tried again: it only replaces the scheduler's next job.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await lock.exclusively(id, upsert)
+          return
+        } catch (error) {
+          if (attempt >= UPSERT_ATTEMPTS) throw error
+          await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 80))
+        }
+      }
     },
     async remove(tenantId, queryId) {
-      await queue.removeJobScheduler(schedulerId(tenantId, queryId))
+      const id = schedulerId(tenantId, queryId)
+      await lock.exclusively(id, () => queue.removeJobScheduler(id))
     },
     async close() {
       await worker?.close()
       await queue.close()
+      await lock.close()
     },
     async queueHealth() {
       // A backend that is down does not answer (ioredis and pg reconnect and wait): /readyz must say so, not hang.
