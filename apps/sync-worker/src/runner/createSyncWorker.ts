@@ -151,9 +151,16 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
         try {
           const holder = { tenantId, queryId: key, owner: workerId, runId: row.id }
           if (!(await acquireLease(database.db, holder, clock.now(), tunables.leaseMs))) return
+          // The row was read before the lease: another process may have finished the run since (and released the
+          // lease, so this process got it). Read it again under the lease, or the run would start a second time.
+          const current = await database.db.selectFrom('runs').selectAll().where('id', '=', row.id).executeTakeFirst()
+          if (!current || current.stage === 2) {
+            await releaseLease(database.db, holder)
+            continue
+          }
           let outcome: Awaited<ReturnType<typeof executeRun>> = 'finished'
           try {
-            outcome = await executeRun(context, row, holder)
+            outcome = await executeRun(context, current, holder)
           } finally {
             // A run taken over belongs to the process that took it; anything else gives the lease back at once.
             if (outcome !== 'lease_lost') await releaseLease(database.db, holder)
