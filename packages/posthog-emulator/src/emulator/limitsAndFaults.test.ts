@@ -166,6 +166,38 @@ describe('fault injection', () => {
     expect((await post(select('select 1'), emu.keys.projectSecret)).status).toBe(200)
   })
 
+  it('throttles only the key a rule names, as PostHog throttles per personal API key', async () => {
+    emu.faults.add({ kind: 'throttle', waitSeconds: 4, route: '/query', key: emu.keys.full })
+    expect((await post(select('select 1'), emu.keys.projectSecret)).status).toBe(200)
+    const throttled = await post(select('select 1'), emu.keys.full)
+    expect(throttled.status).toBe(429)
+    expect(await throttled.json()).toMatchObject({ detail: 'Request was throttled. Expected available in 4 seconds.' })
+    expect(emu.faults.list()).toEqual([])
+  })
+
+  it('logs every request with its key and status, and the most of a key in the emulator at once', async () => {
+    emu.requests.clear()
+    // One concurrency slot here: the second request waits for it (100 ms), then gets the concurrency 429. Both were
+    // in the emulator at once, which is what a client's own limiter must prevent.
+    emu.faults.add({ kind: 'delay', delayMs: 300, route: '/query' })
+    const slow = post(select('select 1'), emu.keys.projectSecret)
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect((await post(select('select 1'), emu.keys.projectSecret)).status).toBe(429)
+    expect((await slow).status).toBe(200)
+    expect((await post(select('select 1'), emu.keys.revoked)).status).toBe(401)
+    expect(emu.requests.peakConcurrency(emu.keys.projectSecret)).toBe(2)
+    expect(emu.requests.peakConcurrency(emu.keys.revoked)).toBe(1)
+    expect(emu.requests.list(emu.keys.projectSecret).map((r) => r.status)).toEqual([200, 429])
+    expect(emu.requests.list().map((r) => [r.method, r.path, r.key])).toEqual([
+      ['POST', `/api/projects/${emu.projectId}/query/`, emu.keys.projectSecret],
+      ['POST', `/api/projects/${emu.projectId}/query/`, emu.keys.projectSecret],
+      ['POST', `/api/projects/${emu.projectId}/query/`, emu.keys.revoked],
+    ])
+    emu.requests.clear()
+    expect(emu.requests.list()).toEqual([])
+    expect(emu.requests.peakConcurrency(emu.keys.projectSecret)).toBe(0)
+  })
+
   it('cuts the body mid-stream', async () => {
     emu.faults.add({ kind: 'cut_body' })
     const res = await post(select('select 1'), emu.keys.projectSecret)

@@ -14,6 +14,7 @@ import { type Clock, systemClock } from '../limits/Clock'
 import { ConcurrencyLimiter } from '../limits/ConcurrencyLimiter'
 import { RateLimiter } from '../limits/RateLimiter'
 import { AsyncQueryStore, STATUS_TTL_SECONDS } from '../query/AsyncQueryStore'
+import { RequestLog } from '../traffic/RequestLog'
 import { BERLIN_PROJECT_ID, DEFAULT_PROJECT_ID } from './projects'
 
 const rateLimitsSchema = z.strictObject({
@@ -67,6 +68,11 @@ export interface Emulator {
   keys: typeof DEMO_KEYS
   /** Fault injection: `faults.add({ kind: 'throttle', count: 2 })`, `faults.reset()`. */
   faults: FaultInjector
+  /**
+   * The `/api/` requests received: `requests.peakConcurrency(key)` (most of a key in the emulator at once),
+   * `requests.list(key)`, `requests.clear()`. Observation for tests; it changes no answer.
+   */
+  requests: RequestLog
   /** The Fetch-style handler behind the server (usable without HTTP). */
   handler: FetchHandler
   /** The seeded dataset. */
@@ -111,6 +117,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   }
   const limits = config.rateLimits
   const faults = new FaultInjector()
+  const requests = new RequestLog()
   const context: EmulatorContext = {
     session,
     database,
@@ -119,6 +126,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     cors: config.cors,
     maxExecutionTime: config.maxExecutionTime,
     faults,
+    requests,
     queryLimiter: new RateLimiter(
       [
         { requests: limits.burstPerMinute, windowSeconds: 60 },
@@ -160,6 +168,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     projects: { default: DEFAULT_PROJECT_ID, berlin: BERLIN_PROJECT_ID },
     keys: DEMO_KEYS,
     faults,
+    requests,
     handler,
     dataset: { ...spec, startDate: datasetStartDate(spec), database },
     close: async () => {

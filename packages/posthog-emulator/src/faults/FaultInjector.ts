@@ -34,6 +34,11 @@ export const faultSpecSchema = z.strictObject({
   route: z.string().optional(),
   /** Only this HTTP method. */
   method: z.string().optional(),
+  /**
+   * Only requests sent with this API key (the `Authorization: Bearer` value). PostHog throttles per personal API key
+   * (`PersonalApiKeyRateThrottle`), so a throttle of one key leaves the others alone. @default every key
+   */
+  key: z.string().optional(),
   /** Wait announced by `throttle`. @default 30 */
   waitSeconds: z.number().nonnegative().default(30),
   /** Latency of `delay`, bound of `hang`. */
@@ -69,12 +74,13 @@ export class FaultInjector {
     return this.rules.map((rule) => ({ ...rule }))
   }
 
-  /** Takes one use of the first rule matching the request, if any. */
-  take(method: string, path: string): FaultRule | null {
+  /** Takes one use of the first rule matching the request (its method, path and bearer key), if any. */
+  take(method: string, path: string, key: string | null = null): FaultRule | null {
     const rule = this.rules.find(
       (r) =>
         (r.route === undefined || path.includes(r.route)) &&
-        (r.method === undefined || r.method.toUpperCase() === method),
+        (r.method === undefined || r.method.toUpperCase() === method) &&
+        (r.key === undefined || r.key === key),
     )
     if (rule === undefined) return null
     rule.count--

@@ -4,6 +4,7 @@ import type { Clock } from '../limits/Clock'
 import type { ConcurrencyLimiter } from '../limits/ConcurrencyLimiter'
 import type { RateLimiter } from '../limits/RateLimiter'
 import type { AsyncQueryStore } from '../query/AsyncQueryStore'
+import type { RequestLog } from '../traffic/RequestLog'
 
 /** Everything request handling needs; built once per emulator. */
 export interface EmulatorContext {
@@ -15,6 +16,8 @@ export interface EmulatorContext {
   cors: boolean
   maxExecutionTime: number
   faults: FaultInjector
+  /** Every `/api/` request received, for tests of clients' limits. */
+  requests: RequestLog
   /** Query endpoint throttles (API-queries burst + sustained). */
   queryLimiter: RateLimiter
   /** Throttles of every other endpoint. */

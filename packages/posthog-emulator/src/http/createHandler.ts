@@ -28,7 +28,12 @@ const CORS_HEADERS = {
  */
 export function createHandler(context: EmulatorContext): FetchHandler {
   return async (request) => {
+    const path = new URL(request.url).pathname
+    const logged = path.startsWith('/api/')
+      ? context.requests.start(request.method, path, bearerOf(request), context.clock.now())
+      : null
     const response = await handle(context, request)
+    logged?.(response.status, context.clock.now())
     if (!context.cors) return response
     for (const [name, value] of Object.entries(CORS_HEADERS)) response.headers.set(name, value)
     return response
@@ -43,7 +48,7 @@ async function handle(context: EmulatorContext, request: Request): Promise<Respo
     if (path.startsWith('/_emulator/')) return await admin(context, request, path)
     let delayMs = 0
     if (path.startsWith('/api/')) {
-      const fault = context.faults.take(request.method, path)
+      const fault = context.faults.take(request.method, path, bearerOf(request))
       if (fault !== null) {
         if (fault.kind !== 'delay') return await faultResponse(fault, request)
         delayMs = fault.delayMs ?? 1000
@@ -88,6 +93,11 @@ async function route(context: EmulatorContext, request: Request, url: URL, delay
   if (key !== null)
     return method === 'GET' ? getCurrentKey(context, request, url, decodeURIComponent(key[1]!)) : notAllowed(method)
   throw notFound()
+}
+
+/** The request's `Authorization: Bearer` value, which fault rules and the request log are keyed by. */
+function bearerOf(request: Request): string | null {
+  return /^bearer\s+(\S+)\s*$/i.exec(request.headers.get('authorization') ?? '')?.[1] ?? null
 }
 
 function notAllowed(method: string): Response {
