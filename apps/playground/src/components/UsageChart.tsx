@@ -36,7 +36,7 @@ export function UsageChart({ series, runLabel = (id) => id }: UsageChartProps) {
       <figcaption id={titleId} className="pg-chart-title">
         {series.metric}
       </figcaption>
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={summary} preserveAspectRatio="none">
+      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={summary}>
         <line className="pg-axis" x1={PAD.left} x2={W - PAD.right} y1={y(lo)} y2={y(lo)} />
         <line className="pg-axis" x1={PAD.left} x2={PAD.left} y1={PAD.top} y2={H - PAD.bottom} />
         <text className="pg-tick" x={PAD.left - 6} y={y(hi) + 4} textAnchor="end">
@@ -63,7 +63,9 @@ export function UsageChart({ series, runLabel = (id) => id }: UsageChartProps) {
           : null}
       </svg>
       <details className="pg-chart-data">
-        <summary>Data table ({points.length} points)</summary>
+        <summary>
+          Data table ({points.length} {points.length === 1 ? 'point' : 'points'})
+        </summary>
         <table>
           <caption className="pg-visually-hidden">{series.metric} per day</caption>
           <thead>

@@ -35,7 +35,7 @@ export function UsageSection({ accountId, metrics }: { accountId: string; metric
               <ul aria-label={`Runs that wrote ${s.metric}`}>
                 {s.writers.slice(0, 5).map((w) => (
                   <li key={w.runId}>
-                    <RunLink runId={w.runId} run={runs[w.runId]} /> ({w.points} points)
+                    <RunLink runId={w.runId} run={runs[w.runId]} /> ({w.points} {w.points === 1 ? 'point' : 'points'})
                   </li>
                 ))}
                 {s.writers.length > 5 ? <li className="pg-muted">and {s.writers.length - 5} earlier runs</li> : null}
