@@ -65,7 +65,7 @@ export interface SlotsTable {
   status: string
   /** The run that serves this slot (for `collapsed`: the run whose window covers it). */
   run_id: string | null
-  /** How long after the slot its run started, when it did. */
+  /** How long after the slot its run got going: until its first PostHog request passed the key's limiter (or it started, without one). */
   delay_ms: number | null
   detail: string | null
   created_at: number

@@ -16,6 +16,7 @@ import type { RunsTable } from '../db/Database'
 import { transact } from '../db/transact'
 import { type LeaseHolder, renewLease } from './leases'
 import { type CommittedCounts, finishedRecord, mergeAttempts, noCounts } from './mergeAttempts'
+import { onFirstAcquire } from './onFirstAcquire'
 import { PageBuffer } from './PageBuffer'
 import { parseQueryKey } from './queryKey'
 import type { RunContext } from './RunContext'
@@ -143,6 +144,26 @@ export async function executeRun(
         interruption = reason
         throw new Interrupted(reason)
       },
+      // A run held by the key's limits (another run's 429 pause, concurrency, budgets) is delayed, not dropped: its
+      // slot's delay runs until PostHog lets its first request through, not just until the run began waiting.
+      onFirstRequest: () => {
+        if (row.slot_ms === null || resumed) return
+        const slotMs = row.slot_ms
+        const delayMs = Math.max(0, clock.now() - slotMs)
+        saving = saving
+          .then(async () => {
+            await database.db
+              .updateTable('slots')
+              .set({ delay_ms: delayMs })
+              .where('tenant_id', '=', holder.tenantId)
+              .where('query_id', '=', holder.queryId)
+              .where('slot_ms', '=', slotMs)
+              .execute()
+          })
+          .catch((error: unknown) =>
+            logger.warn('Recording the slot delay failed.', { runId: row.id, error: String(error) }),
+          )
+      },
     })
   } catch (error) {
     if (error instanceof RunRefused) {
@@ -195,6 +216,8 @@ interface SyncHooks {
   signal: AbortSignal
   onProgress: (progress: SyncProgress) => void
   interrupt: (reason: Interruption) => never
+  /** Called once, when the run's first PostHog request gets past the key's limiter. */
+  onFirstRequest: () => void
 }
 
 const usesWindow = (definition: QueryDefinition) =>
@@ -231,7 +254,7 @@ async function sync(
           projectId: connection.projectId,
           personalApiKey,
           fetch: context.fetch,
-          limiter: context.limiterFor(connection.apiHost, personalApiKey),
+          limiter: onFirstAcquire(context.limiterFor(connection.apiHost, personalApiKey), hooks.onFirstRequest),
         })
       : null
   const timeZone =
