@@ -280,18 +280,22 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
       await slots.remove(tenantId, key)
       return null
     }
-    const outcome = await transact(database, (trx) =>
-      recordSlot(trx, stores, {
+    let recordedAt = 0
+    const outcome = await transact(database, (trx) => {
+      recordedAt = clock.now()
+      return recordSlot(trx, stores, {
         tenantId,
         queryKey: key,
         definition,
         tickSlotMs: slot.slotMs,
-        nowMs: clock.now(),
+        nowMs: recordedAt,
         catchUpMs: tunables.catchUpMs,
-      }),
-    )
+      })
+    })
+    // Nothing due means every slot up to `recordedAt` is in the ledger (another process recorded it): the next one
+    // is due after that. Left at the old slot, every sweep of this process would tick it again, for ever.
     const due = nextDue.get(`${tenantId}\u0000${key}`)
-    if (due && outcome.kind !== 'nothing_due') due.dueMs = nextSlot(definition.cadence, outcome.slotMs)
+    if (due) due.dueMs = nextSlot(definition.cadence, outcome.kind === 'nothing_due' ? recordedAt : outcome.slotMs)
     if (outcome.kind !== 'nothing_due')
       logger.info('Slot recorded.', {
         tenantId,
