@@ -6,13 +6,12 @@ import { keyHint, POSTHOG_KEY_SECRET } from '@statisfy/posthog-sdk/server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { defaultCatalog } from '../src/config/defaultCatalog'
 import { type DatabaseConfig, openDatabase, type WorkerDatabase } from '../src/db/openDatabase'
-import { ensureQueryState } from '../src/runner/leases'
 import { createWorkerStores, type WorkerStoreSet } from '../src/store/createWorkerStores'
+import { dueNow } from './dueNow'
 import { createTestDatabaseConfig, dialects } from './testDatabases'
 import { dailyUsageQuery, SEALING_KEY, seedTenant, startTestEmulator, TENANT } from './workerHarness'
 import { spawnWorker, type WorkerProcess, waitFor, workerEnv } from './workerProcess'
 
-const HOUR = 3_600_000
 const OTHER_TENANT = 'globex'
 
 let emulator: Emulator
@@ -49,26 +48,13 @@ group by org_id, day`,
   })
 }
 
-/**
- * Saves hourly queries whose current slot is due now, as after a worker's downtime: the ledger last saw a slot two
- * hours ago, so the first sweep of a starting worker ticks the current hour's slot. Returns that slot.
- */
+/** Saves small hourly queries whose current slot is due now; returns that slot. */
 async function dueQueries(database: WorkerDatabase, stores: WorkerStoreSet, tenantId: string, ids: string[]) {
-  const slotMs = Math.floor(Date.now() / HOUR) * HOUR
   const now = new Date().toISOString()
+  let slotMs = 0
   for (const id of ids) {
-    await stores.queries.put(tenantId, {
-      definition: monthlyUsageQuery(id),
-      createdAt: now,
-      updatedAt: now,
-    })
-    await ensureQueryState(database.db, tenantId, id)
-    await database.db
-      .updateTable('query_state')
-      .set({ last_slot_ms: slotMs - 2 * HOUR })
-      .where('tenant_id', '=', tenantId)
-      .where('query_id', '=', id)
-      .execute()
+    await stores.queries.put(tenantId, { definition: monthlyUsageQuery(id), createdAt: now, updatedAt: now })
+    slotMs = await dueNow(database, tenantId, id)
   }
   return slotMs
 }
