@@ -6,6 +6,7 @@ import type { DatabaseConfig } from '../src/db/openDatabase'
 import { SEALING_KEY } from './workerHarness'
 
 const MAIN = fileURLToPath(new URL('../src/cli/main.ts', import.meta.url))
+const BIN = fileURLToPath(new URL('../bin/sync-worker.mjs', import.meta.url))
 
 /** The environment a worker process needs to open a test database and reach the emulator. */
 export function workerEnv(database: DatabaseConfig, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
@@ -64,4 +65,30 @@ export async function waitFor<T>(
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}.`)
     await new Promise((resolve) => setTimeout(resolve, 50))
   }
+}
+
+/** What a finished command printed and how it exited. */
+export interface CliResult {
+  code: number | string
+  stdout: string
+  stderr: string
+}
+
+/**
+ * Runs `sync-worker <args>` to its end through the real entry (`bin/sync-worker.mjs`), stdout and stderr kept apart
+ * (pipes, not a TTY, as under a script or CI).
+ */
+export function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
+  const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+  let stdout = ''
+  let stderr = ''
+  child.stdout?.on('data', (chunk) => {
+    stdout += chunk
+  })
+  child.stderr?.on('data', (chunk) => {
+    stderr += chunk
+  })
+  return new Promise((resolve) =>
+    child.on('close', (code, signal) => resolve({ code: code ?? signal ?? -1, stdout, stderr })),
+  )
 }

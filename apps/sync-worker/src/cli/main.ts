@@ -41,26 +41,38 @@ export interface CliFlags {
   json: boolean
 }
 
+const OPTIONS = {
+  tenant: { type: 'string' },
+  query: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  name: { type: 'string' },
+  file: { type: 'string' },
+  limit: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  help: { type: 'boolean', default: false },
+} as const
+
+// parseArgs throws a TypeError (ERR_PARSE_ARGS_UNKNOWN_OPTION, ...) for an unknown flag or a flag without its value:
+// that is a usage mistake (exit 2, with the usage), not a failure of the command.
+function parse(argv: string[]) {
+  try {
+    return parseArgs({ args: argv, allowPositionals: true, options: OPTIONS })
+  } catch (error) {
+    throw new UsageError(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`)
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      tenant: { type: 'string' },
-      query: { type: 'string' },
-      from: { type: 'string' },
-      to: { type: 'string' },
-      name: { type: 'string' },
-      file: { type: 'string' },
-      limit: { type: 'string' },
-      json: { type: 'boolean', default: false },
-      help: { type: 'boolean', default: false },
-    },
-  })
+  const { values, positionals } = parse(argv)
   const [command, ...args] = positionals
-  if (values.help || !command) {
+  if (values.help) {
     console.log(USAGE)
-    return command || values.help ? 0 : 2
+    return 0
+  }
+  if (!command) {
+    console.error(USAGE)
+    return 2
   }
   const config = loadConfig()
   const logger = createLogger(command === 'serve' ? config.logLevel : (process.env.LOG_LEVEL ?? 'warn'))
