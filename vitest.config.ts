@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url'
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin'
 import { playwright } from '@vitest/browser-playwright'
 import { defineConfig } from 'vitest/config'
-import { chromiumArgs, chromiumPath, sourceResolve } from './vitest.shared'
+import { chromiumArgs, chromiumPath, sourceResolve } from './vitest.shared.ts'
 
 /**
  * Root Vitest config: only the Storybook project lives here (`pnpm test:stories`). Package tests keep their own

@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react'
 import { defineConfig, type ProxyOptions } from 'vite'
-import { sourceResolve } from '../../vitest.shared'
+import { sourceResolve } from '../../vitest.shared.ts'
 
 // The dev server (and `vite preview`) stands in for the host's backend: it forwards /api to the sync worker and adds
 // the tenant's bearer token on the way, as a real host puts its session check in front of the worker. The browser

@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vitest/config'
-import { sourceResolve } from '../../vitest.shared'
+import { sourceResolve } from '../../vitest.shared.ts'
 
 export default defineConfig({
   ...sourceResolve,

@@ -1,7 +1,7 @@
 import react from '@vitejs/plugin-react'
 import { playwright } from '@vitest/browser-playwright'
 import { defineConfig } from 'vitest/config'
-import { chromiumArgs, chromiumPath, sourceResolve } from '../../vitest.shared'
+import { chromiumArgs, chromiumPath, sourceResolve } from '../../vitest.shared.ts'
 
 export default defineConfig({
   ...sourceResolve,

@@ -10,12 +10,12 @@ import {
   type DirectoryAccount,
   dryRunSample,
 } from '@statisfy/posthog-sdk'
-import { buildDefinition, suggestDraft } from '@statisfy/posthog-ui'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 // The worker's catalog is what the demo's tenant writes into; a relative import, since the worker is an app, not a
 // package with exports.
 import { defaultCatalog } from '../../sync-worker/src/config/defaultCatalog'
 import { templates } from './templates'
+import { runTemplate, templateDefinition } from './test/templateDefinition'
 
 let emulator: Emulator
 let accounts: DirectoryAccount[]
@@ -49,35 +49,10 @@ describe('templates', () => {
   it.each(templates.map((t) => [t.id, t] as const))(
     '%s runs on the seeded data, maps onto the default catalog as suggested, and resolves its accounts',
     async (_id, template) => {
-      // The demo's key: query:read only, as the product asks for.
-      const client = createPostHogClient({
-        apiHost: emulator.url,
-        projectId: emulator.projectId,
-        personalApiKey: emulator.keys.queryOnly,
-      })
       const end = new Date('2026-11-01T00:00:00Z')
-      const result = await client.queryAll(template.hogql, {
-        window: { start: new Date(end.getTime() - 7 * 86_400_000), end },
-        ...(template.grain ? { grain: { unit: template.grain, timeZone: 'UTC' } } : {}),
-      } as Parameters<typeof client.queryAll>[1])
+      const result = await runTemplate(emulator, template, { start: new Date(end.getTime() - 7 * 86_400_000), end })
       expect(result.results.length).toBeGreaterThan(accounts.length / 2)
-
-      const columns = result.columns.map((name, i) => ({ name, type: result.types[i] ?? '' }))
-      const draft = suggestDraft(template.type, columns, defaultCatalog)
-      const built = buildDefinition(
-        {
-          version: 1,
-          id: template.id,
-          name: template.name,
-          hogql: template.hogql,
-          cadence: { kind: 'daily', at: '06:00', timeZone: 'UTC' },
-          enabled: true,
-          ...(template.grain ? { grain: template.grain } : {}),
-        } as Parameters<typeof buildDefinition>[0],
-        draft,
-      )
-      if (!built.ok) throw new Error(`The suggested mapping does not build: ${JSON.stringify(built.issues)}`)
-      const { definition } = built
+      const definition = templateDefinition(template, result, defaultCatalog)
       // Every column is used by the suggested mapping (nothing the template selects is left unmapped).
       const mapped = JSON.stringify(definition.mapping)
       for (const column of result.columns) expect(mapped, column).toContain(`"${column}"`)

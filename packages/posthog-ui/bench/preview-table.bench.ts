@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
 import { chromium } from 'playwright-core'
-import { chromiumArgs, chromiumPath } from '../../../vitest.shared'
+import { chromiumArgs, chromiumPath } from '../../../vitest.shared.ts'
 
 const RUNS = 15
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
