@@ -6,13 +6,13 @@ const meta = {
   title: 'Live/ConnectForm',
   component: ConnectForm,
   decorators: [withLiveBackend],
-  tags: ['!test', '!autodocs'], // live: not in `pnpm test:stories` (CI has no demo backend), no docs page
+  tags: ['!test', '!autodocs'], // live: not in `pnpm test:stories` (CI runs no demo), no docs page
   parameters: {
     docs: {
       description: {
         component:
-          'The connect form against the demo backend (`pnpm demo`). Try the emulator at self-hosted URL ' +
-          '`http://127.0.0.1:8010`, project 12345, with `phx_demo_full_access`, `phx_demo_query_read`, ' +
+          "The connect form against the demo's sync worker (`pnpm demo`, then `pnpm storybook`). Try the emulator at " +
+          'self-hosted URL `http://127.0.0.1:8010`, its project, with `phx_demo_full_access`, `phx_demo_query_read`, ' +
           '`phx_demo_project_read` (no query:read) or `phx_demo_revoked`.',
       },
     },
@@ -21,5 +21,5 @@ const meta = {
 export default meta
 type Story = StoryObj<typeof meta>
 
-/** The saved demo connection; Replace key and Test connection reach the emulator. */
+/** The demo tenant's connection (none until one is saved here or in the playground); Test connection reaches the emulator. */
 export const Emulator: Story = {}

@@ -6,14 +6,15 @@ const meta = {
   title: 'Live/PostHogSettings',
   component: PostHogSettings,
   decorators: [withLiveBackend],
-  tags: ['!test', '!autodocs'], // live: not in `pnpm test:stories` (CI has no demo backend), no docs page
+  tags: ['!test', '!autodocs'], // live: not in `pnpm test:stories` (CI runs no demo), no docs page
   parameters: {
     layout: 'fullscreen',
     docs: {
       description: {
         component:
-          'The composed page against the real SDK handler and the local PostHog emulator (`pnpm demo`): it opens ' +
-          'connected with the query-only demo key and one saved query.',
+          "The composed page against the demo's sync worker and the local PostHog emulator (`pnpm demo`, then " +
+          '`pnpm storybook`): the demo tenant as the playground shows it, not connected until a connection is saved ' +
+          '(here or in the playground), with the queries saved since.',
       },
     },
   },
