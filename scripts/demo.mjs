@@ -9,6 +9,8 @@
 //
 // Environment (all optional): DEMO_DIR (default .demo), DEMO_PORT (playground, 5173), DEMO_WORKER_PORT (8030),
 // DEMO_EMULATOR_PORT (8010). The end-to-end tests start the demo on other ports and folders this way.
+// DEMO_PLAYGROUND=preview serves the playground's production build (`vite build` with the variables below, then
+// `vite preview`, same proxy) instead of the dev server; the playground's bench measures first load this way.
 import { spawn, spawnSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
@@ -169,18 +171,29 @@ workerCommand(['accounts', 'import', TENANT, '--file', accountsFile])
 start('worker', process.execPath, [workerBin, 'serve'], { env: workerEnv, cwd: root })
 await waitUntilUp('The sync worker', `http://127.0.0.1:${ports.worker}/readyz`)
 const playgroundUrl = `http://127.0.0.1:${ports.playground}/`
-start('playground', 'pnpm', ['--filter', '@statisfy/playground', 'dev'], {
+const playgroundEnv = {
+  ...process.env,
+  PLAYGROUND_PORT: String(ports.playground),
+  PLAYGROUND_API_URL: `http://127.0.0.1:${ports.worker}`,
+  PLAYGROUND_API_TOKEN: token,
+  // First visit: the connect form is filled with the emulator and its query-only key (what the product asks for).
+  VITE_POSTHOG_HOST: emulatorUrl,
+  VITE_POSTHOG_PROJECT_ID: String(project.id),
+  VITE_POSTHOG_KEY: 'phx_demo_query_read',
+}
+const preview = process.env.DEMO_PLAYGROUND === 'preview'
+if (preview) {
+  // VITE_* values are baked in at build time, so the build gets the same variables as the dev server would.
+  const built = spawnSync('pnpm', ['--filter', '@statisfy/playground', 'build'], {
+    cwd: root,
+    env: playgroundEnv,
+    stdio: 'inherit',
+  })
+  if (built.status !== 0) fail('the playground build failed (see its output above).')
+}
+start('playground', 'pnpm', ['--filter', '@statisfy/playground', preview ? 'preview' : 'dev'], {
   cwd: root,
-  env: {
-    ...process.env,
-    PLAYGROUND_PORT: String(ports.playground),
-    PLAYGROUND_API_URL: `http://127.0.0.1:${ports.worker}`,
-    PLAYGROUND_API_TOKEN: token,
-    // First visit: the connect form is filled with the emulator and its query-only key (what the product asks for).
-    VITE_POSTHOG_HOST: emulatorUrl,
-    VITE_POSTHOG_PROJECT_ID: String(project.id),
-    VITE_POSTHOG_KEY: 'phx_demo_query_read',
-  },
+  env: playgroundEnv,
 })
 await waitUntilUp('The playground', playgroundUrl)
 

@@ -34,6 +34,8 @@ export interface QueueSlotScheduler extends SlotScheduler {
 interface TickData {
   tenantId: string
   queryId: string
+  /** The interval of an `every` cadence, to put a tick back on its slot (see slotMsOf). */
+  everyMs?: number
 }
 
 /**
@@ -42,7 +44,11 @@ interface TickData {
  */
 function slotMsOf(job: Job<TickData>): number {
   const fromId = Number(String(job.id).split(':').at(-1))
-  return Number.isFinite(fromId) ? fromId : (job.opts.prevMillis ?? Number.NaN)
+  const scheduled = Number.isFinite(fromId) ? fromId : (job.opts.prevMillis ?? Number.NaN)
+  // A scheduler that fell behind (a busy backend) steps on from when it caught up, some milliseconds off the
+  // epoch-aligned slots (seen on Redis under load); the tick still stands for the nearest slot.
+  const every = job.data.everyMs
+  return every ? Math.round(scheduled / every) * every : scheduled
 }
 
 /**
@@ -149,10 +155,15 @@ export function createQueueSlotScheduler(options: QueueSlotSchedulerOptions): Qu
       }
       // Upserting replaces the scheduler's repeat options and its next job, so a changed cadence never fires twice;
       // an unchanged one keeps its next job.
-      const upsert = () =>
-        queue.upsertJobScheduler(id, alignedToSlots(repeatOf(query.cadence), now()), {
+      const upsert = () => {
+        const repeat = alignedToSlots(repeatOf(query.cadence), now())
+        return queue.upsertJobScheduler(id, repeat, {
           name: 'tick',
-          data: { tenantId: query.tenantId, queryId: query.queryId },
+          data: {
+            tenantId: query.tenantId,
+            queryId: query.queryId,
+            ...('every' in repeat ? { everyMs: repeat.every } : {}),
+          },
           opts: {
             attempts: 3,
             backoff: { type: 'exponential', delay: 1000 },
@@ -160,6 +171,7 @@ export function createQueueSlotScheduler(options: QueueSlotSchedulerOptions): Qu
             removeOnFail: 1000,
           },
         })
+      }
       // Processes arm the same queries at once when they start: they take turns per scheduler (createSchedulerLock).
       // A failed upsert (a connection blip) is tried again: it only replaces the scheduler's next job.
       for (let attempt = 1; ; attempt++) {
