@@ -106,6 +106,25 @@ describe.each(dialects)('the shared rate limiter on %s', (kind) => {
     expect(await settledWithin(held, 500)).toBe(true)
   })
 
+  it("is paused before a 429's slot is free: no request of the key starts in between, in this process or another", async () => {
+    const start = Date.parse('2026-11-01T00:00:00Z')
+    const clock = steppedClock(start)
+    const { a, b } = await twoProcesses({ concurrency: 1, perMinute: 100, perHour: 1000 }, clock)
+    const release = await a.acquire()
+    // The transport's order on a 429: pause, then give the slot back, with no wait for either write.
+    a.pause(5000)
+    release()
+    const here = a.acquire()
+    // Two SQLite connections in one thread cannot wait on each other's write lock (the wait blocks the thread that
+    // would free it), so there the other process asks once A's writes are in; PostgreSQL's at once.
+    if (kind === 'sqlite') await tick()
+    const there = b.acquire()
+    expect(await settledWithin(here, 150)).toBe(false)
+    expect(await settledWithin(there, 150)).toBe(false)
+    clock.t = start + 5000
+    expect(await settledWithin(Promise.race([here, there]), 500)).toBe(true)
+  })
+
   it('frees the slots of a process that died holding them once they expire', async () => {
     const start = Date.parse('2026-11-01T00:00:00Z')
     const clock = steppedClock(start)

@@ -49,6 +49,12 @@ export function createSharedRateLimiter(options: SharedRateLimiterOptions): Requ
   const slotTtlMs = options.slotTtlMs ?? 80_000
   const marginMs = options.marginMs ?? 1000
   const pollMs = options.pollMs ?? 250
+  // The pause and the slot's release are written in the order they were made: a 429's pause is committed before its
+  // slot is free, so no process sees the slot free and the key unpaused in between.
+  let writes: Promise<unknown> = Promise.resolve()
+  const write = (statement: () => Promise<unknown>) => {
+    writes = writes.then(statement).catch((error: unknown) => options.onError?.(error))
+  }
   const local = {
     running: 0,
     queued: 0,
@@ -70,8 +76,9 @@ export function createSharedRateLimiter(options: SharedRateLimiterOptions): Requ
         ? trx.selectFrom('rate_limit_keys').select('paused_until_ms').where('key_hash', '=', keyHash).forUpdate()
         : trx.selectFrom('rate_limit_keys').select('paused_until_ms').where('key_hash', '=', keyHash)
       ).executeTakeFirstOrThrow()
+      // A pause this process set may not be written yet: it counts as well.
       local.pausedUntil = Math.max(local.pausedUntil, key.paused_until_ms)
-      if (key.paused_until_ms > now) return { waitMs: key.paused_until_ms - now }
+      if (local.pausedUntil > now) return { waitMs: local.pausedUntil - now }
       await trx.deleteFrom('rate_limit_slots').where('key_hash', '=', keyHash).where('expires_ms', '<', now).execute()
       const running = await trx
         .selectFrom('rate_limit_slots')
@@ -146,25 +153,22 @@ export function createSharedRateLimiter(options: SharedRateLimiterOptions): Requ
         if (released) return
         released = true
         local.running--
-        database.db
-          .deleteFrom('rate_limit_slots')
-          .where('id', '=', slotId)
-          .execute()
-          .catch((error: unknown) => options.onError?.(error))
+        write(() => database.db.deleteFrom('rate_limit_slots').where('id', '=', slotId).execute())
       }
       return release
     },
     pause(ms) {
       const until = clock.now() + ms
       local.pausedUntil = Math.max(local.pausedUntil, until)
-      database.db
-        .updateTable('rate_limit_keys')
-        .set({
-          paused_until_ms: sql<number>`case when paused_until_ms > ${until} then paused_until_ms else ${until} end`,
-        })
-        .where('key_hash', '=', keyHash)
-        .execute()
-        .catch((error: unknown) => options.onError?.(error))
+      write(() =>
+        database.db
+          .updateTable('rate_limit_keys')
+          .set({
+            paused_until_ms: sql<number>`case when paused_until_ms > ${until} then paused_until_ms else ${until} end`,
+          })
+          .where('key_hash', '=', keyHash)
+          .execute(),
+      )
     },
     state(): RateLimiterState {
       const now = clock.now()

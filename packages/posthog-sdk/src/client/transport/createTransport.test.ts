@@ -89,6 +89,35 @@ describe('createTransport', () => {
     expect(delays).toEqual([37_125])
   })
 
+  it("pauses the key before giving back the 429's slot, so no request of the key starts in between", async () => {
+    const throttled = {
+      type: 'throttled_error',
+      code: 'throttled',
+      detail: 'Request was throttled. Expected available in 5 seconds.',
+      attr: null,
+    }
+    const { send, clock, limiter } = setup([json(429, throttled), json(200, { ok: 1 })])
+    // A limiter shared by processes writes both; the order they are made in is the order another process sees.
+    const events: string[] = []
+    const acquire = limiter.acquire.bind(limiter)
+    const pause = limiter.pause.bind(limiter)
+    limiter.acquire = async (signal) => {
+      const release = await acquire(signal)
+      return () => {
+        events.push('release')
+        release()
+      }
+    }
+    limiter.pause = (ms) => {
+      events.push('pause')
+      pause(ms)
+    }
+    const pending = send(request)
+    await clock.runAll()
+    expect(await pending).toMatchObject({ data: { ok: 1 } })
+    expect(events).toEqual(['pause', 'release', 'release'])
+  })
+
   it('backs off exponentially (full jitter) on 503 and stops after the attempt limit', async () => {
     const busy = { type: 'server_error', code: 'error', detail: 'Queries are a little too busy right now.', attr: null }
     const { send, clock, delays } = setup([json(503, busy), json(503, busy), json(503, busy), json(503, busy)])

@@ -177,12 +177,14 @@ export function createTransport(config: TransportConfig): Transport {
       let outcome: Attempt
       try {
         outcome = await attemptOnce(request)
+        // The pause is set before the slot is given back, so no request of the key can start in between.
+        if ('error' in outcome && outcome.error.code === 'rate_limited' && outcome.error.retryAfterMs !== undefined)
+          config.limiter.pause(outcome.error.retryAfterMs)
       } finally {
         release()
       }
       if (!('error' in outcome)) return outcome
       const { error } = outcome
-      if (error.code === 'rate_limited' && error.retryAfterMs !== undefined) config.limiter.pause(error.retryAfterMs)
       const delay =
         request.retry === false || error.code === 'aborted'
           ? undefined
