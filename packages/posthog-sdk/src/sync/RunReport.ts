@@ -37,7 +37,7 @@ const runPageSchema = z.object({
   window: z.object({ start: isoSchema, end: isoSchema }).nullable(),
   /** Rows the page held. */
   rows: countSchema,
-  /** Windows that came back full and were re-read smaller before this page (each one extra request). */
+  /** Windows that came back full, or that PostHog gave up on, re-read smaller before this page (each one extra request). */
   splits: countSchema,
   /** PostHog's own `timings` for this page (seconds per step). */
   timings: timingsSchema,

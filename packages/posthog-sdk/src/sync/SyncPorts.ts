@@ -20,7 +20,7 @@ export interface SyncQueryPage {
   query: string
   /** PostHog's timings (seconds per step). */
   timings: readonly { k: string; t: number }[]
-  /** Windows re-read smaller before this page because they came back full. */
+  /** Windows re-read smaller before this page: they came back full, or PostHog gave up on them (time, memory). */
   splits: number
   /** The window this page covers (the client's pages carry it); `null` or absent without a window. */
   window?: SyncWindow | null

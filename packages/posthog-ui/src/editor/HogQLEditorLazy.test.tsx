@@ -10,11 +10,15 @@ describe('HogQLEditorLazy', () => {
     const { container } = render(<HogQLEditorLazy ref={ref} defaultValue="select 1" aria-label="Query" />)
     expect(container.querySelector('textarea')).toHaveValue('select 1')
     expect(container.querySelector('.cm-editor')).toBeNull()
-    // The editor swaps its own static text for CodeMirror one render after the view mounts, so wait for both.
-    await waitFor(() => {
-      expect(container.querySelector('.cm-content')).toHaveAttribute('aria-label', 'Query')
-      expect(container.querySelector('textarea')).toBeNull()
-    })
+    // The editor swaps its own static text for CodeMirror one render after the view mounts, so wait for both (the
+    // editor's code is a separate chunk: on a loaded CI machine its import takes seconds, not waitFor's default 1 s).
+    await waitFor(
+      () => {
+        expect(container.querySelector('.cm-content')).toHaveAttribute('aria-label', 'Query')
+        expect(container.querySelector('textarea')).toBeNull()
+      },
+      { timeout: 10_000 },
+    )
     expect(ref.current?.getValue()).toBe('select 1')
   })
 })

@@ -8,7 +8,8 @@ export interface PagingOptions
   extends Pick<QueryOptions, 'values' | 'signal' | 'timeoutMs' | 'refresh' | 'name' | 'mode'> {
   /**
    * The range to read when the HogQL uses `{period_start}` and `{period_end}`; required then. Windows that come
-   * back full are split in halves and re-read, so every row is read once without OFFSET.
+   * back full, or that PostHog gives up on (its time limit, too slow, memory), are split in halves and re-read, so
+   * every row is read once without OFFSET.
    */
   window?: TimeWindow
   /**
@@ -60,7 +61,7 @@ export interface QueryPage<Row extends readonly unknown[] = unknown[]> {
   /** The HogQL sent for this page (with the client's LIMIT). */
   query: string
   timings: QueryTiming[]
-  /** Windows re-read smaller because they came back full, before this page. */
+  /** Windows re-read smaller before this page: they came back full, or PostHog gave up on them (time, memory). */
   splits: number
 }
 
@@ -72,7 +73,7 @@ export interface QueryAllResult<Row extends readonly unknown[] = unknown[]> {
   results: Row[]
   /** Number of pages (requests that produced rows). */
   pageCount: number
-  /** Windows re-read smaller because they came back full. */
+  /** Windows re-read smaller: they came back full, or PostHog gave up on them (time, memory). */
   splits: number
   /** The HogQL sent for the first page. */
   query: string

@@ -1,7 +1,7 @@
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import { describe, expect, it } from 'vitest'
-import { isPostHogClientError, type PostHogClientError } from '../errors/PostHogClientError'
+import { isPostHogClientError, PostHogClientError } from '../errors/PostHogClientError'
 import type { QueryOptions } from '../resources/QueryTypes'
 import { fakeQueryResult } from './fakeQueryResult'
 import type { QueryPage } from './PagingTypes'
@@ -108,6 +108,58 @@ describe('readPages', () => {
     ).catch((e: unknown) => e as PostHogClientError)
     expect(isPostHogClientError(error, 'truncated_result')).toBe(true)
     expect((error as PostHogClientError).truncationReason).toBe('window_too_dense')
+  })
+
+  it('splits a window PostHog gives up on (its time limit, too slow, memory) and reads every row of the halves', async () => {
+    const times = Array.from({ length: 100 }, (_, i) => day + i * 864_000)
+    const source = limitedSource(times)
+    // PostHog refuses any window longer than 6 hours, each time with another of its size errors.
+    const refusals: PostHogClientError[] = [
+      new PostHogClientError('timeout', 'max execution time', { timeoutSource: 'posthog', status: 504 }),
+      new PostHogClientError('query_too_slow', 'estimated too slow', { status: 512 }),
+      new PostHogClientError('query_memory', 'memory limit', { status: 513 }),
+    ]
+    let refused = 0
+    const run: RunQuery = async (query, options) => {
+      const span = Date.parse(String(options.values?.period_end)) - Date.parse(String(options.values?.period_start))
+      if (span > 6 * 3_600_000) return { error: refusals[refused++ % refusals.length]! }
+      return source.run(query, options)
+    }
+    const pages = await collect(
+      readPages(run, windowed, { window: { start: new Date(day), end: new Date(day + 86_400_000) }, pageSize: 1000 }),
+    )
+    expect(pages.flatMap((p) => p.results.map((r) => r[0]))).toEqual(times)
+    expect(refused).toBeGreaterThanOrEqual(3)
+    expect(pages.at(-1)!.splits).toBe(refused)
+  })
+
+  it("fails with PostHog's own timeout when even the minimum window times out, and never splits other errors", async () => {
+    const timeouts: RunQuery = async () => ({
+      error: new PostHogClientError('timeout', 'max execution time', { timeoutSource: 'posthog', status: 504 }),
+    })
+    const error = await collect(
+      readPages(timeouts, windowed, {
+        window: { start: new Date(day), end: new Date(day + 3_600_000) },
+        minWindowMs: 60_000,
+      }),
+    ).catch((e: unknown) => e as PostHogClientError)
+    expect(error).toMatchObject({ code: 'timeout', timeoutSource: 'posthog' })
+    // Our own timeout (no answer in time) and a HogQL error are not about the window's size: no split.
+    for (const refusal of [
+      new PostHogClientError('timeout', 'no answer', { timeoutSource: 'client' }),
+      new PostHogClientError('hogql_resolution', 'Unknown column', { status: 400 }),
+    ]) {
+      let calls = 0
+      const run: RunQuery = async () => {
+        calls++
+        return { error: refusal }
+      }
+      const failed = await collect(
+        readPages(run, windowed, { window: { start: new Date(day), end: new Date(day + 3_600_000) } }),
+      ).catch((e: unknown) => e)
+      expect(failed).toBe(refusal)
+      expect(calls).toBe(1)
+    }
   })
 
   it('refuses partial data for a full query without window placeholders, saying how to fix it', async () => {

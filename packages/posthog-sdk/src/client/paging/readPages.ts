@@ -124,15 +124,21 @@ export async function* readPages(run: RunQuery, hogql: string, options: PagingOp
   let span = options.initialWindowMs ?? endMs - cursor
   let index = 0
   let splits = 0
-  /** Reads one window: its page, or undefined when it is full and must be split. */
-  const readWindow = async (current: TimeWindow): Promise<QueryPage | undefined> => {
+  /**
+   * Reads one window: its page, or why it must be split: it came back full, or PostHog gave up on it (its time
+   * limit, the too-slow estimate, the memory limit), which a shorter window may not hit.
+   */
+  const readWindow = async (current: TimeWindow): Promise<QueryPage | { tooBig: PostHogClientError | null }> => {
     const answer = await run(query, {
       ...base,
       values: { ...options.values, period_start: format(current.start), period_end: format(current.end) },
     })
-    if ('error' in answer) return fail(answer.error)
+    if ('error' in answer) {
+      if (isTooHeavy(answer.error)) return { tooBig: answer.error }
+      return fail(answer.error)
+    }
     const { result } = answer
-    if (isFull(result.results.length) || result.hasMore) return undefined
+    if (isFull(result.results.length) || result.hasMore) return { tooBig: null }
     return {
       index: index++,
       columns: result.columns,
@@ -147,24 +153,29 @@ export async function* readPages(run: RunQuery, hogql: string, options: PagingOp
   // The page handed out, cleared when the consumer asks for the next one: a generator's frame would otherwise keep
   // a page alive while the next one is fetched and parsed, and the collector would copy it (tens of MB a page).
   let page: QueryPage | undefined
+  let read: Awaited<ReturnType<typeof readWindow>> | undefined
   while (cursor < endMs) {
     const upTo = splitter.end(cursor, span, endMs)
     const current: TimeWindow = { start: new Date(cursor), end: new Date(upTo) }
-    page = await readWindow(current)
-    if (page === undefined) {
+    read = await readWindow(current)
+    if ('tooBig' in read) {
       const cut = splitter.split(cursor, upTo)
       if (cut === undefined) {
+        // The smallest window PostHog still refuses fails with PostHog's own reason; a full one as too dense.
         return fail(
-          new PostHogClientError('truncated_result', splitter.tooDense(current.start, current.end, pageSize), {
-            truncationReason: 'window_too_dense',
-            hogql: query,
-          }),
+          read.tooBig ??
+            new PostHogClientError('truncated_result', splitter.tooDense(current.start, current.end, pageSize), {
+              truncationReason: 'window_too_dense',
+              hogql: query,
+            }),
         )
       }
       span = cut - cursor
       splits++
       continue
     }
+    page = read
+    read = undefined
     await options.onPage?.(page)
     const sparse = page.results.length < pageSize / 4
     yield page
@@ -175,3 +186,9 @@ export async function* readPages(run: RunQuery, hogql: string, options: PagingOp
     cursor = upTo
   }
 }
+
+/** PostHog gave up on the query's size, not its text: its time limit (504), the too-slow estimate (512), memory. */
+const isTooHeavy = (error: PostHogClientError) =>
+  (error.code === 'timeout' && error.timeoutSource === 'posthog') ||
+  error.code === 'query_too_slow' ||
+  error.code === 'query_memory'
