@@ -32,6 +32,11 @@ export interface WorkerAppOptions {
   clock?: WorkerClock
   /** Extra HTTP routes behind `authorize`, beside the imported-data API every deployment serves. */
   routes?: (app: Hono, authorize: Authorize) => void
+  /**
+   * Wraps the slot scheduler the configuration chose (BullMQ with a queue, else in-process timers), e.g. to observe
+   * what reaches it. @default the scheduler as it is
+   */
+  wrapSlots?: (slots: SlotScheduler) => SlotScheduler
 }
 
 /**
@@ -43,11 +48,12 @@ export async function createWorkerApp(config: WorkerConfig, options: WorkerAppOp
   const database = await openDatabase(config.database)
   const stores = createWorkerStores(database, { sealingKey: config.sealingKey, catalog: defaultCatalog })
   const queue = config.queue ? createQueueSlotScheduler({ connection: config.queue, logger: options.logger }) : null
-  const slots: SlotScheduler =
+  const chosen: SlotScheduler =
     queue ??
     createTimerSlotScheduler({
       onError: (error, slot) => options.logger.error('A tick failed.', { ...slot, error: String(error) }),
     })
+  const slots = options.wrapSlots ? options.wrapSlots(chosen) : chosen
   const hostGuard = { allowHttp: config.allowHttp, allowHosts: config.allowHosts }
   const worker = createSyncWorker({
     database,

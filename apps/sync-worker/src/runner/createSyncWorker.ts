@@ -365,8 +365,12 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
   const scheduler: Scheduler = {
     async notify(event) {
       switch (event.type) {
-        case 'query_saved':
         case 'query_deleted':
+          // A deleted query is in none of the tenant's lists any more: disarm it by name, now, not at its next tick.
+          await disarm(event.tenantId, queryKey('saved', event.queryId))
+          await armTenant(event.tenantId)
+          return
+        case 'query_saved':
         case 'query_enabled_changed':
           // Re-arm the tenant as a whole: a first saved query also retires the tenant's built-in queries.
           await armTenant(event.tenantId)
