@@ -28,12 +28,14 @@ function asPostgres(command: string, args: string[]): [string, string[]] {
  * installed.
  * @example const pg = await startPrivatePostgres(); try { ... pg.url ... } finally { pg.stop() }
  */
-export async function startPrivatePostgres(options: { maxConnections?: number } = {}): Promise<PrivatePostgres> {
+export async function startPrivatePostgres(
+  options: { maxConnections?: number /** @default a free port */; port?: number } = {},
+): Promise<PrivatePostgres> {
   if (!PG_BIN) throw new Error('PostgreSQL 15 is not installed: apt-get install -y postgresql (.ci/run does).')
   const dir = mkdtempSync(join(tmpdir(), 'sync-worker-pg-'))
   chmodSync(dir, 0o777)
   const data = join(dir, 'data')
-  const port = await freePort()
+  const port = options.port ?? (await freePort())
   const [initdb, initArgs] = asPostgres(join(PG_BIN, 'initdb'), [
     '-D',
     data,

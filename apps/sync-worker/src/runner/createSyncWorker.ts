@@ -350,7 +350,13 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
   }
 
   async function runNow(tenantId: string, key: string): Promise<string> {
-    const definition = await definitionOf(tenantId, key)
+    const { source, id } = parseQueryKey(key)
+    const row = (await stores.queryRows(tenantId)).find((r) => r.source === source && r.queryId === id)
+    if (row && 'error' in row)
+      throw new Error(
+        `The stored query '${id}' of tenant '${tenantId}' is not a valid definition: ${row.error} Open it in the settings page and save it again.`,
+      )
+    const definition = row && 'definition' in row ? row.definition : null
     if (!definition)
       throw new Error(
         `No valid query '${key}' for tenant '${tenantId}'; list them with \`sync-worker runs\` or the settings page.`,
