@@ -4,6 +4,7 @@ import type { WorkerConfig } from '../config/loadConfig'
 import { createWorkerApp, type WorkerApp } from '../createWorkerApp'
 import { describeDatabase } from '../db/describeDatabase'
 import { isDatabaseUnreachable } from '../db/isDatabaseUnreachable'
+import { systemClock } from '../runner/WorkerClock'
 
 /**
  * `sync-worker serve`: the worker and its HTTP API. SIGTERM or Ctrl-C stops it gracefully: no new runs, the page in
@@ -74,13 +75,10 @@ async function whenDatabaseIsUp(
           { error: error instanceof AggregateError ? error.errors.map(String).join('; ') : String(error) },
         )
       }
-      const waited = await new Promise<boolean>((resolve) => {
-        const timer = setTimeout(() => resolve(true), waitMs)
-        stop.signal.addEventListener('abort', () => {
-          clearTimeout(timer)
-          resolve(false)
-        })
-      })
+      const waited = await systemClock.sleep(waitMs, stop.signal).then(
+        () => true,
+        () => false,
+      )
       if (!waited) return null
     }
   } finally {

@@ -199,9 +199,13 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
     running.add(job)
   }
 
-  async function definitionOf(tenantId: string, key: string): Promise<QueryDefinition | null> {
+  async function queryRowOf(tenantId: string, key: string) {
     const { source, id } = parseQueryKey(key)
-    const row = (await stores.queryRows(tenantId)).find((r) => r.source === source && r.queryId === id)
+    return (await stores.queryRows(tenantId)).find((r) => r.source === source && r.queryId === id)
+  }
+
+  async function definitionOf(tenantId: string, key: string): Promise<QueryDefinition | null> {
+    const row = await queryRowOf(tenantId, key)
     return row && 'definition' in row ? row.definition : null
   }
 
@@ -350,11 +354,10 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
   }
 
   async function runNow(tenantId: string, key: string): Promise<string> {
-    const { source, id } = parseQueryKey(key)
-    const row = (await stores.queryRows(tenantId)).find((r) => r.source === source && r.queryId === id)
+    const row = await queryRowOf(tenantId, key)
     if (row && 'error' in row)
       throw new Error(
-        `The stored query '${id}' of tenant '${tenantId}' is not a valid definition: ${row.error} Open it in the settings page and save it again.`,
+        `The stored query '${row.queryId}' of tenant '${tenantId}' is not a valid definition: ${row.error} Open it in the settings page and save it again.`,
       )
     const definition = row && 'definition' in row ? row.definition : null
     if (!definition)
