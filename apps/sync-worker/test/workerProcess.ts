@@ -76,10 +76,15 @@ export interface CliResult {
 
 /**
  * Runs `sync-worker <args>` to its end through the real entry (`bin/sync-worker.mjs`), stdout and stderr kept apart
- * (pipes, not a TTY, as under a script or CI).
+ * (pipes, not a TTY, as under a script or CI). With `timeoutMs`, a command still running then is killed.
  */
-export function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
-  const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+export function runCli(args: string[], env: NodeJS.ProcessEnv, timeoutMs?: number): Promise<CliResult> {
+  const child = spawn(process.execPath, [BIN, ...args], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    // A command that never ends is killed, so its test fails with what it printed instead of leaving it behind.
+    ...(timeoutMs ? { timeout: timeoutMs, killSignal: 'SIGKILL' as const } : {}),
+  })
   let stdout = ''
   let stderr = ''
   child.stdout?.on('data', (chunk) => {

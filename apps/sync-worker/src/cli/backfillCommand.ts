@@ -46,7 +46,11 @@ export async function backfillCommand(
       const index = state.chunks.findIndex((c) => c.status === 'pending' && c.runId)
       const chunk = state.chunks[index]
       if (chunk?.runId)
-        await follow(app.stores.runs(), tenantId, chunk.runId, flags.json, `chunk ${index + 1}/${state.chunks.length}`)
+        await follow(app.stores.runs(), tenantId, chunk.runId, flags.json, {
+          label: `chunk ${index + 1}/${state.chunks.length}`,
+          // A chunk whose process died mid-run is taken over here once its lease expires.
+          whileWaiting: () => app.worker.backfills.advance(id),
+        })
       await app.worker.backfills.advance(id)
       await new Promise((resolve) => setTimeout(resolve, 100))
     }

@@ -23,7 +23,10 @@ export async function runCommand(
   try {
     const tenantId = await resolveTenant(app.stores, flags.tenant)
     const runId = await app.worker.runNow(tenantId, queryId)
-    const run = await follow(app.stores.runs(), tenantId, runId, flags.json)
+    const run = await follow(app.stores.runs(), tenantId, runId, flags.json, {
+      // A run of this query left by a process that died runs first; it is taken over once its lease expires.
+      whileWaiting: async () => app.worker.resume(tenantId, queryId),
+    })
     print(flags.json, run, () => runSummary(run))
     return run && (run.status === 'succeeded' || run.status === 'partial' || run.status === 'skipped') ? 0 : 1
   } finally {
@@ -31,13 +34,16 @@ export async function runCommand(
   }
 }
 
-/** Polls the run, drawing its progress, until it has finished; returns its final record. */
+/**
+ * Polls the run, drawing its progress, until it has finished; returns its final record. `whileWaiting` is called
+ * on every poll: a command uses it to take the run over when the process that held it died.
+ */
 export async function follow(
   runs: { get(tenantId: string, runId: string): Promise<ApiRun | null> },
   tenantId: string,
   runId: string,
   quiet: boolean,
-  label = runId,
+  options: { label?: string; whileWaiting: () => Promise<void> },
 ): Promise<ApiRun | null> {
   const line = createProgressLine(process.stderr, Date.now())
   for (;;) {
@@ -46,7 +52,8 @@ export async function follow(
       line.done()
       return run
     }
-    if (!quiet) line.update(`${label} ${run.status}`, run.progress)
+    if (!quiet) line.update(`${options.label ?? runId} ${run.status}`, run.progress)
+    await options.whileWaiting()
     await new Promise((resolve) => setTimeout(resolve, 250))
   }
 }

@@ -33,6 +33,9 @@ interface Hooks {
   definitionOf(tenantId: string, queryKey: string): Promise<QueryDefinition | null>
 }
 
+// Thrown to roll back a chunk's queued run when another caller assigned the chunk first.
+const chunkTaken = new Error('The backfill chunk was queued by another caller.')
+
 /**
  * Backfills run one chunk at a time as ordinary runs of the query (trigger `backfill`, window fixed per chunk), so
  * the query's lease keeps them from ever running beside its regular runs, a chunk killed mid-way resumes from its
@@ -81,7 +84,9 @@ export function createBackfills(context: RunContext, hooks: Hooks): Backfills {
         context.logger.error('A backfill stopped: its query no longer exists or is not valid.', { backfillId: id })
         return
       }
-      await transact(database, async (trx) => {
+      // The run's end, the sweep and the CLI all advance backfills, in several processes: the chunk goes to the
+      // one transaction that finds it unassigned, and the others roll their queued run back.
+      const queued = await transact(database, async (trx) => {
         const runId = await queueRun(trx, context.stores, {
           tenantId: backfill.tenant_id,
           queryKey: backfill.query_id,
@@ -91,14 +96,20 @@ export function createBackfills(context: RunContext, hooks: Hooks): Backfills {
           backfillId: id,
           window: { startMs: chunk.start_ms, endMs: chunk.end_ms },
         })
-        await trx
+        const assigned = await trx
           .updateTable('backfill_chunks')
           .set({ run_id: runId })
           .where('backfill_id', '=', id)
           .where('seq', '=', chunk.seq)
-          .execute()
+          .where('run_id', 'is', null)
+          .executeTakeFirst()
+        if (Number(assigned.numUpdatedRows) !== 1) throw chunkTaken
+        return true
+      }).catch((error: unknown) => {
+        if (error === chunkTaken) return false
+        throw error
       })
-      hooks.drain(backfill.tenant_id, backfill.query_id)
+      if (queued) hooks.drain(backfill.tenant_id, backfill.query_id)
       return
     }
     await db.updateTable('backfills').set({ status: 'succeeded' }).where('id', '=', id).execute()

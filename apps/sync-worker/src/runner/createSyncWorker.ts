@@ -56,6 +56,12 @@ export interface SyncWorker {
   tick(slot: { tenantId: string; queryId: string; slotMs: number }): Promise<SlotOutcome | null>
   /** Queues a run of a query now (the CLI's `run`); resolves with its id once queued. */
   runNow(tenantId: string, key: string): Promise<string>
+  /**
+   * Runs the query's waiting or in-flight runs in this process as soon as its lease is free or expired: how a
+   * one-off command (`run`, `backfill`) that takes no sweeps takes over a run whose process died. Call it again
+   * while waiting; it does nothing while this process runs the query or another live process holds it.
+   */
+  resume(tenantId: string, key: string): void
   /** Waits until the run has finished (or the worker stops). */
   waitForRun(runId: string, options?: { pollMs?: number; signal?: AbortSignal }): Promise<void>
   /** Runs the sweep once: orphaned runs, waiting runs, due slots the scheduler missed, backfills. */
@@ -402,6 +408,7 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
     tick,
     runNow,
     sweep,
+    resume: drainInBackground,
     async start() {
       for (const tenant of await stores.tenants.list()) await armTenant(tenant.id)
       await slots.start((slot) => tick(slot).then(() => {}))
