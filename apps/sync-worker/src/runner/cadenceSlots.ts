@@ -21,9 +21,9 @@ export function dueSlots(cadence: Cadence, afterMs: number, nowMs: number): numb
   }
   const slots: number[] = []
   let cursor = new Date(afterMs)
-  // A tick usually finds one slot due: ask croner for a few and grow, not for 512 (a year and a half of a daily
-  // cadence, computed in its zone on every tick, was most of a tick's time).
-  let size = 4
+  // A tick usually finds one slot due: ask croner for two (that one and the next, which ends the walk) and grow,
+  // not for 512 (a year and a half of a daily cadence, computed in its zone on every tick, was most of a tick).
+  let size = 2
   while (slots.length < MAX_SLOTS) {
     const batch = nextRuns(cadence, cursor, size)
     size = Math.min(size * 8, BATCH)

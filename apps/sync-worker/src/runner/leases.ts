@@ -37,21 +37,25 @@ export async function acquireLease(
   nowMs: number,
   ttlMs: number,
 ): Promise<boolean> {
+  const take = () =>
+    db
+      .updateTable('query_state')
+      .set({ lease_owner: holder.owner, lease_run_id: holder.runId, lease_expires_ms: nowMs + ttlMs })
+      .where('tenant_id', '=', holder.tenantId)
+      .where('query_id', '=', holder.queryId)
+      .where((eb) =>
+        eb.or([
+          eb('lease_owner', 'is', null),
+          eb('lease_expires_ms', '<', nowMs),
+          eb.and([eb('lease_owner', '=', holder.owner), eb('lease_run_id', '=', holder.runId)]),
+        ]),
+      )
+      .executeTakeFirst()
+  if (Number((await take()).numUpdatedRows) === 1) return true
+  // A query's state row exists once it has been armed or ticked; a run queued before that (a first Run now, a
+  // backfill) creates it here, and asks again.
   await ensureQueryState(db, holder.tenantId, holder.queryId)
-  const result = await db
-    .updateTable('query_state')
-    .set({ lease_owner: holder.owner, lease_run_id: holder.runId, lease_expires_ms: nowMs + ttlMs })
-    .where('tenant_id', '=', holder.tenantId)
-    .where('query_id', '=', holder.queryId)
-    .where((eb) =>
-      eb.or([
-        eb('lease_owner', 'is', null),
-        eb('lease_expires_ms', '<', nowMs),
-        eb.and([eb('lease_owner', '=', holder.owner), eb('lease_run_id', '=', holder.runId)]),
-      ]),
-    )
-    .executeTakeFirst()
-  return Number(result.numUpdatedRows) === 1
+  return Number((await take()).numUpdatedRows) === 1
 }
 
 /**

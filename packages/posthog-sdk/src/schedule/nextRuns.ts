@@ -55,15 +55,31 @@ function minuteHour(at: string): string {
   return `${Number(minute)} ${Number(hour)}`
 }
 
+// Building a Cron parses its pattern; a worker asks for a cadence's runs on every tick of every query. A paused Cron
+// asked for runs after a given instant keeps no state between calls, so one per pattern and zone is shared.
+const MAX_CRONS = 2000
+const crons = new Map<string, Cron>()
+
+function cronOf(pattern: string, timeZone: string): Cron {
+  const key = `${pattern}\u0000${timeZone}`
+  let cron = crons.get(key)
+  if (!cron) {
+    if (crons.size >= MAX_CRONS) crons.clear()
+    cron = new Cron(pattern, { timezone: timeZone, paused: true })
+    crons.set(key, cron)
+  }
+  return cron
+}
+
 function cronRuns(pattern: string, timeZone: string, from: Date, count: number): Date[] {
-  return new Cron(pattern, { timezone: timeZone, paused: true }).nextRuns(count, from)
+  return cronOf(pattern, timeZone).nextRuns(count, from)
 }
 
 // Cron has no "day d, or the last day when the month is shorter": ask for day d and the last day ("L"), then keep,
 // per month, the one that is min(d, days in month).
 function monthlyRuns(day: number, at: string, timeZone: string, from: Date, count: number): Date[] {
   if (day <= 28) return cronRuns(`${minuteHour(at)} ${day} * *`, timeZone, from, count)
-  const candidates = new Cron(`${minuteHour(at)} ${day},L * *`, { timezone: timeZone, paused: true })
+  const candidates = cronOf(`${minuteHour(at)} ${day},L * *`, timeZone)
   const runs: Date[] = []
   let cursor = from
   while (runs.length < count) {
