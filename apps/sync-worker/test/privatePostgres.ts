@@ -1,5 +1,6 @@
 // A private PostgreSQL 15 for a test run or a benchmark: initdb into a temporary folder, loopback only, a free port,
-// fsync off (nothing here must survive a crash of the machine). Stopped by its own data directory, never by name.
+// fsync off (nothing here must survive a crash of the machine). Stopped by its own data directory, never by name;
+// paused and resumed the same way, for a database that goes down and comes back with its data.
 import { execFileSync } from 'node:child_process'
 import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -16,6 +17,13 @@ export interface PrivatePostgres {
   url: string
   /** Stops the server (immediate shutdown) and deletes its data directory. */
   stop(): void
+  /**
+   * Stops the server as an operator would (fast shutdown: open connections are ended, committed data is kept) and
+   * keeps its data directory, so `resume()` brings the same database back on the same port.
+   */
+  pause(): void
+  /** Starts a paused server again on its port, with its data. */
+  resume(): void
 }
 
 // initdb and postgres refuse to run as root: run them as the postgres user when we are root.
@@ -47,26 +55,30 @@ export async function startPrivatePostgres(
   ])
   execFileSync(initdb, initArgs, { stdio: 'ignore' })
   const settings = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=${options.maxConnections ?? 300}`
-  const [pgCtl, ctlArgs] = asPostgres(join(PG_BIN, 'pg_ctl'), [
-    '-D',
-    data,
-    '-o',
-    settings,
-    '-l',
-    join(dir, 'log'),
-    '-w',
-    'start',
-  ])
-  execFileSync(pgCtl, ctlArgs, { stdio: 'ignore' })
+  const pgCtl = (...args: string[]) => {
+    const [command, commandArgs] = asPostgres(join(PG_BIN, 'pg_ctl'), ['-D', data, ...args])
+    execFileSync(command, commandArgs, { stdio: 'ignore' })
+  }
+  const start = () => pgCtl('-o', settings, '-l', join(dir, 'log'), '-w', 'start')
+  start()
+  let running = true
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     stop() {
-      const [stop, stopArgs] = asPostgres(join(PG_BIN, 'pg_ctl'), ['-D', data, '-m', 'immediate', 'stop'])
       try {
-        execFileSync(stop, stopArgs, { stdio: 'ignore' })
+        if (running) pgCtl('-m', 'immediate', 'stop')
       } finally {
+        running = false
         rmSync(dir, { recursive: true, force: true })
       }
+    },
+    pause() {
+      pgCtl('-m', 'fast', '-w', 'stop')
+      running = false
+    },
+    resume() {
+      start()
+      running = true
     },
   }
 }

@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3'
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
 import pg from 'pg'
 import type { Database } from './Database'
+import { describeDatabase } from './describeDatabase'
 import { migrate } from './migrations'
 
 /** Which database the worker runs on. */
@@ -15,6 +16,8 @@ export type DatabaseConfig = { kind: 'postgres'; url: string; poolSize?: number 
 /** An open worker database. */
 export interface WorkerDatabase {
   kind: DatabaseKind
+  /** The database as people read it in logs (`describeDatabase`: host, port and name, never a password). */
+  description: string
   db: Kysely<Database>
   /** The SQLite handle, for the bulk writer's prepared statements (same connection as `db`). */
   sqlite: SQLite.Database | null
@@ -40,6 +43,7 @@ export async function openDatabase(
   options: { migrate?: boolean } = {},
 ): Promise<WorkerDatabase> {
   let opened: WorkerDatabase
+  const description = describeDatabase(config)
   if (config.kind === 'sqlite') {
     if (config.path !== ':memory:') mkdirSync(dirname(config.path), { recursive: true })
     const sqlite = new SQLite(config.path)
@@ -48,14 +52,18 @@ export async function openDatabase(
     sqlite.pragma('busy_timeout = 5000')
     sqlite.pragma('foreign_keys = ON')
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
-    opened = { kind: 'sqlite', db, sqlite, pool: null, close: () => db.destroy() }
+    opened = { kind: 'sqlite', description, db, sqlite, pool: null, close: () => db.destroy() }
   } else {
     const pool = new pg.Pool({ connectionString: config.url, max: config.poolSize ?? 10, types })
     // An idle client losing its connection (the server restarted) must not crash the process; the next query
     // gets a fresh connection or a clear error.
     pool.on('error', () => {})
+    // A connection lost while its client is checked out (between two statements of a transaction) is emitted on
+    // the client, where nothing else listens, and an unheard 'error' ends the process. The statement in flight, or
+    // the next one, fails instead, and the pool drops the broken client when it is released.
+    pool.on('connect', (client) => client.on('error', () => {}))
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
-    opened = { kind: 'postgres', db, sqlite: null, pool, close: () => db.destroy() }
+    opened = { kind: 'postgres', description, db, sqlite: null, pool, close: () => db.destroy() }
   }
   if (options.migrate !== false) {
     try {

@@ -12,7 +12,10 @@ import {
   type SyncWindow,
 } from '@statisfy/posthog-sdk'
 import { POSTHOG_KEY_SECRET } from '@statisfy/posthog-sdk/server'
+import { sql } from 'kysely'
 import type { RunsTable } from '../db/Database'
+import { isDatabaseUnreachable } from '../db/isDatabaseUnreachable'
+import type { WorkerDatabase } from '../db/openDatabase'
 import { transact } from '../db/transact'
 import { type LeaseHolder, renewLease } from './leases'
 import { type CommittedCounts, finishedRecord, mergeAttempts, noCounts } from './mergeAttempts'
@@ -39,6 +42,13 @@ class Interrupted extends Error {
   }
 }
 
+/** The database could not be reached (`cause` says how): the run is left as its last committed page left it. */
+class DatabaseUnreachable extends Error {
+  constructor(override readonly cause: unknown) {
+    super(String(cause))
+  }
+}
+
 /** A failure the worker reports in the run's record (the query, tenant or connection cannot be run). */
 class RunRefused extends Error {
   constructor(
@@ -54,9 +64,32 @@ class RunRefused extends Error {
  * heartbeat, then the final report (merged with what earlier attempts committed). Every page commits its rows, its
  * rejects, the run's checkpoint and the query's watermark in one transaction, fenced by the lease, so a run killed
  * at any point resumes re-reading at most one page and a run whose lease was taken over never writes again.
+ * A run whose database cannot be reached, at any step, is not failed either: it stops where its last committed page
+ * left it, and the sweep resumes it from there once the database answers and the lease has expired.
  * Never throws for the run's own failures: they are the run's report. Returns how the run ended.
  */
 export async function executeRun(
+  context: RunContext,
+  row: RunsTable,
+  holder: LeaseHolder,
+): Promise<'finished' | Interruption | 'database_unreachable'> {
+  try {
+    return await attemptRun(context, row, holder)
+  } catch (error) {
+    const unreachable =
+      error instanceof DatabaseUnreachable ? error.cause : await unreachableDatabase(context.database, error)
+    if (!unreachable) throw error
+    // Nothing more is saved: the database is not there. The run stays `running` at its checkpoint, this attempt
+    // leaves no report and no watermark, and its lease, no longer renewed, expires for the sweep to resume it.
+    context.logger.error(
+      `${context.database.description} is not reachable: the run stopped at its last committed page and resumes from it once the database answers. Check that the database is running and reachable from this host.`,
+      { runId: row.id, tenantId: holder.tenantId, queryId: holder.queryId, error: String(unreachable) },
+    )
+    return 'database_unreachable'
+  }
+}
+
+async function attemptRun(
   context: RunContext,
   row: RunsTable,
   holder: LeaseHolder,
@@ -171,6 +204,8 @@ export async function executeRun(
     } else {
       clearInterval(timer)
       await saving
+      const unreachable = await unreachableDatabase(database, error)
+      if (unreachable) throw new DatabaseUnreachable(unreachable)
       logger.error('A run failed outside the sync engine.', { runId: row.id, error: String(error) })
       await runs.save(holder.tenantId, crashedRun(current, new Date(clock.now()), error))
       await finishSlot(context, row, holder, 'failed')
@@ -185,6 +220,10 @@ export async function executeRun(
     logger.info('Run interrupted; it resumes from its last committed page.', { runId: row.id, reason: interruption })
     return interruption
   }
+  // The report of a run whose page could not be committed (or whose limiter could not be asked) says only
+  // `internal` or `aborted`: whether the database is there now tells a lost database from a real failure.
+  const unreachable = report.status === 'failed' ? await unreachableDatabase(database, null) : null
+  if (unreachable) throw new DatabaseUnreachable(unreachable)
   const merged = await mergeAttempts(database.db, row.id, report, base, resumed ? record.startedAt : null)
   await runs.save(holder.tenantId, finishedRecord(merged, row.id, record.trigger))
   await finishSlot(context, row, holder, merged.status)
@@ -199,6 +238,17 @@ export async function executeRun(
     error: merged.error?.code,
   })
   return 'finished'
+}
+
+/** The error that says the database cannot be reached: `error` itself, or what a `select 1` gets now. */
+async function unreachableDatabase(database: WorkerDatabase, error: unknown): Promise<unknown> {
+  if (isDatabaseUnreachable(error)) return error
+  try {
+    await sql`select 1`.execute(database.db)
+    return null
+  } catch (probe) {
+    return isDatabaseUnreachable(probe) ? probe : null
+  }
 }
 
 async function finishSlot(context: RunContext, row: RunsTable, holder: LeaseHolder, status: string) {
@@ -269,6 +319,9 @@ async function sync(
     usesWindow(definition) && tenant.trackingEnabled
       ? await runWindowOf(context, row, holder, definition, timeZone)
       : undefined
+  // A run resumed after its last page was committed (its final save was lost with the process or the database) has
+  // nothing left to read; PostHog would refuse the empty window.
+  const readNothing = window !== undefined && window.start.getTime() >= window.end.getTime()
   const buffer = new PageBuffer()
   const sink = context.hostSink ?? buffer
   const isBackfill = row.backfill_id !== null
@@ -305,11 +358,13 @@ async function sync(
   const result = await runTenant(
     plan,
     {
-      client: client ?? {
-        pages: () => {
-          throw new Error('PostHog is not called for a skipped run.')
-        },
-      },
+      client: readNothing
+        ? { pages: async function* () {} }
+        : (client ?? {
+            pages: () => {
+              throw new Error('PostHog is not called for a skipped run.')
+            },
+          }),
       sink,
       catalog: await stores.catalog.getCatalog(tenantId),
       directory: stores.directory(tenantId),

@@ -17,8 +17,10 @@ export function createSchedulerLock(connection: { postgres: string } | { redis: 
   if (!('postgres' in connection)) return { exclusively: (_id, change) => change(), close: async () => {} }
   // Two connections are plenty: a process arms its queries one after another.
   const pool = new pg.Pool({ connectionString: connection.postgres, max: 2 })
-  // An idle connection the server dropped must not crash the process; the next lock opens another.
+  // An idle connection the server dropped must not crash the process; the next lock opens another. Nor one dropped
+  // while a lock is held around a change: the unlock fails instead, and the session's lock went with it.
   pool.on('error', () => {})
+  pool.on('connect', (client) => client.on('error', () => {}))
   return {
     async exclusively(schedulerId, change) {
       const client = await pool.connect()
