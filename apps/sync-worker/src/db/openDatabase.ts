@@ -6,6 +6,7 @@ import pg from 'pg'
 import type { Database } from './Database'
 import { describeDatabase } from './describeDatabase'
 import { migrate } from './migrations'
+import { withStatementCache } from './withStatementCache'
 
 /** Which database the worker runs on. */
 export type DatabaseKind = 'sqlite' | 'postgres'
@@ -51,7 +52,7 @@ export async function openDatabase(
     sqlite.pragma('synchronous = NORMAL')
     sqlite.pragma('busy_timeout = 5000')
     sqlite.pragma('foreign_keys = ON')
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) })
     opened = { kind: 'sqlite', description, db, sqlite, pool: null, close: () => db.destroy() }
   } else {
     const pool = new pg.Pool({ connectionString: config.url, max: config.poolSize ?? 10, types })

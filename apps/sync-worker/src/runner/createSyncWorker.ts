@@ -10,6 +10,7 @@ import {
   type Scheduler,
 } from '@statisfy/posthog-sdk/server'
 import type { RunsTable } from '../db/Database'
+import { isDatabaseUnreachable } from '../db/isDatabaseUnreachable'
 import type { WorkerDatabase } from '../db/openDatabase'
 import { transact } from '../db/transact'
 import type { SlotScheduler } from '../schedule/SlotScheduler'
@@ -350,7 +351,14 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
   function scheduleSweep() {
     sweepTimer = setTimeout(() => {
       sweeping = sweep()
-        .catch((error: unknown) => logger.error('The sweep failed; it runs again shortly.', { error: String(error) }))
+        .catch((error: unknown) =>
+          logger.error(
+            isDatabaseUnreachable(error)
+              ? `${database.description} is not reachable; the sweep runs again in ${tunables.sweepEveryMs / 1000} s. Check that the database is running and reachable from this host.`
+              : 'The sweep failed; it runs again shortly.',
+            { error: String(error) },
+          ),
+        )
         .finally(() => {
           sweeping = null
           if (!stopping) scheduleSweep()
