@@ -32,21 +32,32 @@ export function serializeValue(value: unknown, type: ClickHouseType): string {
       return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${serializeValue(v, inner(1))}`).join(',')}}`
     }
     case 'DateTime':
-    case 'DateTime64': {
-      const zoneArg = type.args.find((arg) => 'literal' in arg && !/^\d+$/.test(arg.literal))
-      const zone = zoneArg !== undefined && 'literal' in zoneArg ? zoneArg.literal : 'UTC'
-      return typeof value === 'string' ? JSON.stringify(isoInZone(value, zone)) : JSON.stringify(value)
-    }
+    case 'DateTime64':
+      return typeof value === 'string' ? JSON.stringify(isoInZone(value, zoneOf(type))) : JSON.stringify(value)
     default:
-      if (BIG_INTS.has(type.name) && typeof value === 'string' && /^-?\d+$/.test(value)) return value
+      if (BIG_INTS.has(type.name) && typeof value === 'string' && DIGITS.test(value)) return value
       if (typeof value === 'number' && !Number.isFinite(value)) return 'null'
       return JSON.stringify(value)
   }
 }
 
-/** A writer for one column, chosen once per result from its type (the per-value switch is measurable at 50,000 rows). */
+const DIGITS = /^-?\d+$/
+// ClickHouse's ISO output of a UTC DateTime with whole seconds is already what PostHog writes.
+const WHOLE_SECONDS_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/
+
+/**
+ * A writer for one column, chosen once per result from its type: the same text as {@link serializeValue}, without
+ * its per-value work (the type switch, the zone lookup) on the common types, which is measurable at 50,000 rows.
+ */
 export function valueWriter(type: ClickHouseType): (value: unknown) => string {
   switch (type.name) {
+    case 'Nullable':
+    case 'LowCardinality': {
+      const arg = type.args[0]
+      if (arg === undefined || !('type' in arg)) return (value) => serializeValue(value, type)
+      const inner = valueWriter(arg.type)
+      return (value) => (value === null || value === undefined ? 'null' : inner(value))
+    }
     case 'String':
     case 'UUID':
     case 'FixedString':
@@ -62,9 +73,24 @@ export function valueWriter(type: ClickHouseType): (value: unknown) => string {
     case 'Int16':
     case 'Int32':
       return (value) => (value === null || value === undefined ? 'null' : String(value))
+    case 'DateTime':
+    case 'DateTime64': {
+      const zone = zoneOf(type)
+      if (zone !== 'UTC') return (value) => serializeValue(value, type)
+      return (value) =>
+        typeof value === 'string' && WHOLE_SECONDS_UTC.test(value) ? `"${value}"` : serializeValue(value, type)
+    }
     default:
+      if (BIG_INTS.has(type.name))
+        return (value) => (typeof value === 'string' && DIGITS.test(value) ? value : serializeValue(value, type))
       return (value) => serializeValue(value, type)
   }
+}
+
+/** The zone a DateTime type names (`DateTime64(6, 'Europe/Berlin')`), UTC when it names none. */
+function zoneOf(type: ClickHouseType): string {
+  const zoneArg = type.args.find((arg) => 'literal' in arg && !/^\d+$/.test(arg.literal))
+  return zoneArg !== undefined && 'literal' in zoneArg ? zoneArg.literal : 'UTC'
 }
 
 /** `2025-06-01T00:00:01.123000Z` (ClickHouse ISO output, UTC) → the same instant as PostHog writes it in `zone`. */
