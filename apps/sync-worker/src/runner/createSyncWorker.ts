@@ -77,8 +77,8 @@ const noopLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} }
  * The sync worker: the same code above the store and scheduler ports for both deployments. Ticks are wake-ups:
  * each is recorded in the ledger (one run per slot across all processes), runs wait in the runs table, and a
  * query's runs go one at a time under its lease. Every process also sweeps: it resumes runs whose process died
- * (their lease expired), starts waiting runs nobody holds, and ticks slots its scheduler missed (downtime, a queue's
- * cron that skips a DST hour).
+ * (their lease expired), starts waiting runs nobody holds, and ticks slots its scheduler missed (downtime, a tick
+ * lost with the queue).
  */
 export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
   const { database, stores, slots } = options

@@ -1,6 +1,7 @@
 import type { Logger } from '@statisfy/posthog-sdk/server'
 import { createPostgresBackend, type Job, Queue, Worker, withBackend } from 'bullmq'
 import { createSchedulerLock } from './createSchedulerLock'
+import { cronerRepeatStrategy } from './cronerRepeatStrategy'
 import { type RepeatOptions, repeatOptionsOf } from './repeatOptionsOf'
 import type { Slot, SlotScheduler } from './SlotScheduler'
 
@@ -95,32 +96,36 @@ export function createQueueSlotScheduler(options: QueueSlotSchedulerOptions): Qu
   const lockDuration = options.lockDurationMs ?? 15_000
   const healthTimeoutMs = options.healthTimeoutMs ?? 3000
   const now = options.now ?? Date.now
+  // The queue computes a pattern scheduler's next job when it is upserted and the worker when a tick is handled.
+  const settings = { repeatStrategy: cronerRepeatStrategy }
   const classes =
     'postgres' in options.connection
       ? (() => {
           const bound = withBackend(createPostgresBackend)
           const connection = { connectionString: options.connection.postgres, migrate: true }
           return {
-            queue: () => new bound.Queue<TickData>(name, { connection }),
+            queue: () => new bound.Queue<TickData>(name, { connection, settings }),
             worker: (process: (job: Job<TickData>) => Promise<void>) =>
               new bound.Worker<TickData>(name, process, {
                 connection,
                 concurrency: options.concurrency ?? 8,
                 lockDuration,
                 stalledInterval: lockDuration / 2,
+                settings,
               }),
           }
         })()
       : (() => {
           const connection = redisOptions(options.connection.redis)
           return {
-            queue: () => new Queue<TickData>(name, { connection }),
+            queue: () => new Queue<TickData>(name, { connection, settings }),
             worker: (process: (job: Job<TickData>) => Promise<void>) =>
               new Worker<TickData>(name, process, {
                 connection,
                 concurrency: options.concurrency ?? 8,
                 lockDuration,
                 stalledInterval: lockDuration / 2,
+                settings,
               }),
           }
         })()

@@ -9,7 +9,8 @@ export type RepeatOptions = { pattern: string; tz: string } | { every: number }
  * The wake-ups of a cadence as a BullMQ job scheduler repeats them. They only need to wake the worker at (or just
  * after) each slot: the worker works out the slot itself with the SDK's `nextRuns` and its ledger ignores a wake-up
  * whose slot already ran. So a monthly day past the 28th wakes on days 28 to 31 (cron has no "the 31st, or the last
- * day"), and a DST hour the queue's cron library handles differently is caught by the worker's sweep.
+ * day"). The queue computes the wake-ups with croner (cronerRepeatStrategy), as the SDK computes the slots, so DST
+ * nights wake the worker on the same instants.
  */
 export function repeatOptionsOf(cadence: Cadence): RepeatOptions {
   switch (cadence.kind) {
