@@ -32,6 +32,8 @@ export interface SyncQueryOptions {
   /** The saved query's grain in the project's zone: cut the window only on these bucket boundaries. */
   grain?: BucketGrain
   values?: Readonly<Record<string, HogQLValue>>
+  /** The result column with each row's time (the mapping's timestamp column): windows are sized from its counts. */
+  timeColumn?: string
   signal?: AbortSignal
   /** A label for PostHog's query log. */
   name?: string

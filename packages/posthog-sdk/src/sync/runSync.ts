@@ -45,6 +45,7 @@ export async function runSync(
       ...(options.window ? { window: options.window } : {}),
       ...(grain ? { grain } : {}),
       ...(definition.values ? { values: definition.values } : {}),
+      ...('timestampColumn' in definition.mapping ? { timeColumn: definition.mapping.timestampColumn } : {}),
       ...(signal ? { signal } : {}),
       name: `statisfy sync: ${definition.name}`.slice(0, 128),
     })

@@ -23,6 +23,14 @@ export interface PagingOptions
    */
   grain?: BucketGrain
   /**
+   * The result column holding each row's time, e.g. the mapping's `timestampColumn`. When a window comes back full,
+   * the client asks PostHog once how many rows fall in each time bin of the rest of the range (the query as a
+   * subquery, `count()` per bin of this column) and sizes the windows from that, instead of halving the full window
+   * until it fits: a first sync of months of data reads each row about once, not two or three times. A window the
+   * count got wrong is still split; a column PostHog cannot read as a time falls back to halving.
+   */
+  timeColumn?: string
+  /**
    * Most rows wanted from one request. The client asks for one more (`LIMIT pageSize + 1`) to know, without
    * ambiguity, whether a window holds more. Capped by PostHog's 50,000-row limit.
    * @default 49999

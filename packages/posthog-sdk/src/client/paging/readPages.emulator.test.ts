@@ -15,12 +15,25 @@ async function readBuckets(
   window: { start: Date; end: Date },
   grain: BucketGrain | undefined,
   pageSize: number,
+  timeColumn?: string,
 ) {
-  const berlin = clientOf(emulator(), { projectId: emulator().projects.berlin })
-  const all = await berlin.queryAll<[string, string, number]>(hogql, { window, pageSize, ...(grain && { grain }) })
+  let requests = 0
+  const berlin = clientOf(emulator(), {
+    projectId: emulator().projects.berlin,
+    fetch: (input, init) => {
+      requests++
+      return fetch(input, init)
+    },
+  })
+  const all = await berlin.queryAll<[string, string, number]>(hogql, {
+    window,
+    pageSize,
+    ...(grain && { grain }),
+    ...(timeColumn && { timeColumn }),
+  })
   const sink = new Map<string, number>()
   for (const [event, bucket, n] of all.results) sink.set(`${event}|${Date.parse(bucket)}`, n)
-  return { sink, splits: all.splits, buckets: all.results.map((row) => Date.parse(row[1])) }
+  return { sink, splits: all.splits, buckets: all.results.map((row) => Date.parse(row[1])), requests, all }
 }
 
 describe('readPages with a grain, on the emulator', () => {
@@ -42,6 +55,17 @@ describe('readPages with a grain, on the emulator', () => {
       for (const at of whole.buckets) expect(bucketStart(new Date(at), grain).getTime()).toBe(at)
     },
   )
+
+  it('with a time column, sizes the windows from one count on ClickHouse: the same totals, fewer requests', async () => {
+    const grain = { unit: 'hour', timeZone: 'Europe/Berlin' } as const
+    const window = { start: new Date('2026-10-20T20:13:00Z'), end: new Date('2026-10-30T03:41:00Z') }
+    const planned = await readBuckets(aggregate('toStartOfHour'), window, grain, 20, 'bucket')
+    const halved = await readBuckets(aggregate('toStartOfHour'), window, grain, 20)
+    expect(planned.sink).toEqual(halved.sink)
+    expect(planned.requests).toBeLessThan(halved.requests)
+    // The first window, the count, then one request per page: no window is read twice.
+    expect(planned.requests).toBe(planned.all.pageCount + 2)
+  })
 
   it('fails with window_too_dense naming the bucket when one bucket alone is full', async () => {
     const berlin = clientOf(emulator(), { projectId: emulator().projects.berlin })

@@ -13,10 +13,22 @@ function limitedSource(times: number[]) {
   const calls: Array<{ query: string; values: QueryOptions['values'] }> = []
   const run: RunQuery = async (query, options) => {
     calls.push({ query, values: options.values })
-    const limit = Math.min(Number(/LIMIT (\d+)\s*$/.exec(query)?.[1] ?? 100), 50_000)
     const start = Date.parse(String(options.values?.period_start ?? '1970-01-01T00:00:00Z'))
     const end = Date.parse(String(options.values?.period_end ?? '2100-01-01T00:00:00Z'))
-    const rows = times.filter((t) => t >= start && t < end).map((t) => [t])
+    const inWindow = times.filter((t) => t >= start && t < end)
+    // The window planner's count per bin of `t` (epoch milliseconds here, as PostHog's seconds would be).
+    const bins = /^SELECT intDiv\(toUnixTimestamp\(`t`\), (\d+)\)/.exec(query)
+    if (bins) {
+      const counts = new Map<number, number>()
+      for (const t of inWindow) {
+        const bin = Math.floor(t / 1000 / Number(bins[1]))
+        counts.set(bin, (counts.get(bin) ?? 0) + 1)
+      }
+      const results = [...counts].sort((a, b) => a[0] - b[0])
+      return { result: fakeQueryResult(query, { columns: ['bin', 'row_count'], types: ['UInt32', 'UInt64'], results }) }
+    }
+    const limit = Math.min(Number(/LIMIT (\d+)\s*$/.exec(query)?.[1] ?? 100), 50_000)
+    const rows = inWindow.map((t) => [t])
     const result = fakeQueryResult(query, { columns: ['t'], types: ['Int64'], results: rows.slice(0, limit) })
     return { result }
   }
@@ -64,6 +76,68 @@ describe('readPages', () => {
     expect(pages.every((p) => p.results.length <= 100)).toBe(true)
     expect(pages.at(-1)!.splits).toBeGreaterThan(0)
     for (let i = 1; i < pages.length; i++) expect(pages[i]!.window!.start).toEqual(pages[i - 1]!.window!.end)
+  })
+
+  describe('with a time column', () => {
+    // 1,000 rows over a day, nine in ten of them in its first two hours.
+    const times = Array.from({ length: 1000 }, (_, i) =>
+      i < 900 ? day + i * 8_000 : day + 7_200_000 + (i - 900) * 700_000,
+    )
+    const options = { window: { start: new Date(day), end: new Date(day + 86_400_000) }, pageSize: 100 }
+    const isCount = (query: string) => query.startsWith('SELECT intDiv(')
+
+    it('sizes windows from one count per time bin instead of halving, and reads every row once, in order', async () => {
+      const planned = limitedSource(times)
+      const pages = await collect(readPages(planned.run, windowed, { ...options, timeColumn: 't' }))
+      expect(pages.flatMap((p) => p.results.map((r) => r[0]))).toEqual(times)
+      expect(pages.every((p) => p.results.length <= 100)).toBe(true)
+      // One full window, one count, then only windows that fit: no row is read twice.
+      expect(planned.calls.filter((c) => isCount(c.query))).toHaveLength(1)
+      expect(planned.calls).toHaveLength(pages.length + 2)
+      expect(pages.at(-1)!.splits).toBe(1)
+      // Pages are filled near the plan's target rather than a quarter to a half of a page after halving.
+      expect(pages.length).toBeLessThanOrEqual(Math.ceil(1000 / 90) + 1)
+      const halved = limitedSource(times)
+      await collect(readPages(halved.run, windowed, options))
+      expect(halved.calls.length).toBeGreaterThan(planned.calls.length)
+    })
+
+    it('asks for no count when the first window fits', async () => {
+      const source = limitedSource(times.slice(0, 50))
+      await collect(readPages(source.run, windowed, { ...options, timeColumn: 't' }))
+      expect(source.calls).toHaveLength(1)
+    })
+
+    it('still splits a window the count got wrong, and halves as before when PostHog cannot count', async () => {
+      // Rows that arrive after the count: the plan's windows over them come back full.
+      const late = limitedSource(times)
+      let counted = false
+      const growing: RunQuery = async (query, opts) => {
+        const answer = await late.run(query, opts)
+        if (isCount(query)) counted = true
+        else if (counted && 'result' in answer && answer.result.results.length <= 100) {
+          // Twice the rows from now on, the same times.
+          return { result: { ...answer.result, results: answer.result.results.flatMap((r) => [r, r]).slice(0, 101) } }
+        }
+        return answer
+      }
+      const pages = await collect(readPages(growing, windowed, { ...options, timeColumn: 't' }))
+      expect(pages.every((p) => p.results.length <= 100)).toBe(true)
+      expect(new Set(pages.flatMap((p) => p.results.map((r) => r[0])))).toEqual(new Set(times))
+
+      for (const refusal of [
+        { error: new PostHogClientError('hogql_resolution', 'Unknown column t', { status: 400 }) },
+        { result: fakeQueryResult('', { columns: ['x'], types: ['String'], results: [['not a bin', 1]] }) },
+      ]) {
+        const source = limitedSource(times)
+        const refusing: RunQuery = async (query, opts) => (isCount(query) ? refusal : source.run(query, opts))
+        const read = await collect(readPages(refusing, windowed, { ...options, timeColumn: 't' }))
+        expect(read.flatMap((p) => p.results.map((r) => r[0]))).toEqual(times)
+        const halved = limitedSource(times)
+        await collect(readPages(halved.run, windowed, options))
+        expect(source.calls).toHaveLength(halved.calls.length)
+      }
+    })
   })
 
   it('grows windows after sparse pages, also from a first window shorter than minWindowMs', async () => {

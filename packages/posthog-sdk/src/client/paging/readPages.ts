@@ -7,6 +7,7 @@ import type { HogQLQueryResult, QueryOptions } from '../resources/QueryTypes'
 import { MAX_RESULT_ROWS } from '../resources/QueryTypes'
 import { analyzeHogQL, withExplicitLimit } from './analyzeHogQL'
 import type { PagingOptions, QueryPage } from './PagingTypes'
+import { binSecondsFor, histogramQuery, planFromHistogram, type WindowPlan } from './windowPlan'
 import { bucketSplitter, plainSplitter } from './windowSplitter'
 
 /** Runs one query and returns its result or its error (errors stay values until the public edge). */
@@ -31,7 +32,9 @@ const fail = (error: PostHogClientError): never => {
  *   is reached). Arms with the author's own LIMIT keep it.
  * - With `{period_start}`/`{period_end}` placeholders, the window is read in sub-windows; a full one is split in
  *   halves and re-read, down to `minWindowMs`. With a `grain`, the window starts at the start of its first bucket
- *   and is split only on bucket boundaries; one full bucket fails with `window_too_dense`.
+ *   and is split only on bucket boundaries; one full bucket fails with `window_too_dense`. With a `timeColumn`, the
+ *   first full window is not halved: one request counts the rows per time bin of the rest of the range, and the
+ *   windows are sized from it (still split if one comes back full).
  * - Without them, a full result fails with `truncated_result` rather than returning part of the data.
  * Errors are thrown as {@link PostHogClientError}.
  */
@@ -124,6 +127,22 @@ export async function* readPages(run: RunQuery, hogql: string, options: PagingOp
   let span = options.initialWindowMs ?? endMs - cursor
   let index = 0
   let splits = 0
+  let plan: WindowPlan | undefined
+  let planAsked = false
+  /** Rows per time bin of `[from, endMs)`, asked once, when a window first comes back full; `undefined` if PostHog cannot count them. */
+  const askPlan = async (from: number, timeColumn: string): Promise<WindowPlan | undefined> => {
+    const binSeconds = binSecondsFor(from, endMs)
+    const answer = await run(histogramQuery(hogql, shape, timeColumn, binSeconds), {
+      ...base,
+      values: { ...options.values, period_start: format(new Date(from)), period_end: format(new Date(endMs)) },
+    })
+    if ('error' in answer) {
+      if (options.signal?.aborted) return fail(answer.error)
+      // Not a time, or a query PostHog will not nest: the windows are halved as without a time column.
+      return undefined
+    }
+    return planFromHistogram(answer.result, binSeconds, Math.floor(pageSize * PLAN_FILL), endMs)
+  }
   /**
    * Reads one window: its page, or why it must be split: it came back full, or PostHog gave up on it (its time
    * limit, the too-slow estimate, the memory limit), which a shorter window may not hit.
@@ -155,10 +174,19 @@ export async function* readPages(run: RunQuery, hogql: string, options: PagingOp
   let page: QueryPage | undefined
   let read: Awaited<ReturnType<typeof readWindow>> | undefined
   while (cursor < endMs) {
-    const upTo = splitter.end(cursor, span, endMs)
+    const upTo = splitter.end(cursor, plan ? Math.min(plan.spanFrom(cursor), span) : span, endMs)
     const current: TimeWindow = { start: new Date(cursor), end: new Date(upTo) }
     read = await readWindow(current)
     if ('tooBig' in read) {
+      if (read.tooBig === null && options.timeColumn !== undefined && !planAsked) {
+        planAsked = true
+        plan = await askPlan(cursor, options.timeColumn)
+        if (plan) {
+          span = Number.POSITIVE_INFINITY
+          splits++
+          continue
+        }
+      }
       const cut = splitter.split(cursor, upTo)
       if (cut === undefined) {
         // The smallest window PostHog still refuses fails with PostHog's own reason; a full one as too dense.
@@ -182,10 +210,15 @@ export async function* readPages(run: RunQuery, hogql: string, options: PagingOp
     page = undefined
     // Sparse pages let the next window grow back, so one dense day does not make the whole range slow. Doubling the
     // window read (not the span asked for) grows a one-bucket window even when the span was shorter than a bucket.
-    if (sparse) span = (upTo - cursor) * 2
+    // A plan sizes the next window itself; a span cut short by a miss of the plan applies to that window only.
+    if (plan) span = Number.POSITIVE_INFINITY
+    else if (sparse) span = (upTo - cursor) * 2
     cursor = upTo
   }
 }
+
+/** How full a planned window is meant to be: rows that arrive between the count and the read still fit. */
+const PLAN_FILL = 0.9
 
 /** PostHog gave up on the query's size, not its text: its time limit (504), the too-slow estimate (512), memory. */
 const isTooHeavy = (error: PostHogClientError) =>
