@@ -122,6 +122,8 @@ start(
   'emulator',
   process.execPath,
   [
+    // Each large answer allocates tens of MB; a larger young generation halves the emulator's GC (its README).
+    '--max-semi-space-size=64',
     '--conditions=@statisfy/source',
     '--import',
     'tsx',

@@ -11,10 +11,7 @@ const offsetFormatters = new Map<string, Intl.DateTimeFormat>()
  */
 export function serializeValue(value: unknown, type: ClickHouseType): string {
   if (value === null || value === undefined) return 'null'
-  const inner = (i: number) => {
-    const arg = type.args[i]
-    return arg !== undefined && 'type' in arg ? arg.type : { name: 'String', args: [] }
-  }
+  const inner = (i: number) => innerType(type, i)
   switch (type.name) {
     case 'Nullable':
     case 'LowCardinality':
@@ -41,9 +38,18 @@ export function serializeValue(value: unknown, type: ClickHouseType): string {
   }
 }
 
+/** The type argument at `i` (`Array(T)`'s T), String when the type names none. */
+function innerType(type: ClickHouseType, i: number): ClickHouseType {
+  const arg = type.args[i]
+  return arg !== undefined && 'type' in arg ? arg.type : { name: 'String', args: [] }
+}
+
 const DIGITS = /^-?\d+$/
 // ClickHouse's ISO output of a UTC DateTime with whole seconds is already what PostHog writes.
 const WHOLE_SECONDS_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/
+// And of a UTC DateTime64 with microseconds (events' `timestamp`), but for a zero fraction, which PostHog leaves out.
+const MICROSECONDS_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/
+const ZERO_MICROSECONDS = '.000000Z'
 
 /**
  * A writer for one column, chosen once per result from its type: the same text as {@link serializeValue}, without
@@ -77,8 +83,13 @@ export function valueWriter(type: ClickHouseType): (value: unknown) => string {
     case 'DateTime64': {
       const zone = zoneOf(type)
       if (zone !== 'UTC') return (value) => serializeValue(value, type)
-      return (value) =>
-        typeof value === 'string' && WHOLE_SECONDS_UTC.test(value) ? `"${value}"` : serializeValue(value, type)
+      return (value) => {
+        if (typeof value !== 'string') return serializeValue(value, type)
+        if (WHOLE_SECONDS_UTC.test(value)) return `"${value}"`
+        if (MICROSECONDS_UTC.test(value))
+          return value.endsWith(ZERO_MICROSECONDS) ? `"${value.slice(0, 19)}Z"` : `"${value}"`
+        return serializeValue(value, type)
+      }
     }
     default:
       if (BIG_INTS.has(type.name))
