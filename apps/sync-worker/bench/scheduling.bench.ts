@@ -17,6 +17,7 @@ import { mkdtempSync } from 'node:fs'
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { type Cadence, nextRuns } from '@statisfy/posthog-sdk'
+import { sql } from 'kysely'
 import pg from 'pg'
 import { defaultCatalog } from '../src/config/defaultCatalog'
 import type { DatabaseConfig } from '../src/db/openDatabase'
@@ -90,6 +91,8 @@ interface Result {
   lost: number
   doubleRuns: number
   startupMs: number
+  /** BullMQ only: each tick's `processedOn` minus its slot. */
+  delivered: number[]
 }
 
 async function measure(deployment: 'embedded' | 'bullmq', postgresUrl: string | null): Promise<Result> {
@@ -144,6 +147,19 @@ async function measure(deployment: 'embedded' | 'bullmq', postgresUrl: string | 
         .where('slot_ms', '>=', windowStart)
         .where('slot_ms', '<=', windowEnd)
         .execute()
+      // BullMQ's side of the lateness: when it handed each tick to a process (`processedOn`) after the tick's slot.
+      const delivered =
+        deployment === 'bullmq'
+          ? (
+              await sql<{ id: string; processed: string }>`
+                select id, processed_at_ms as processed from bullmq.job
+                where name = 'tick' and processed_at_ms is not null`.execute(database.db)
+            ).rows
+              .map((job) => ({ slot: Number(job.id.split(':').at(-1)), processed: Number(job.processed) }))
+              .filter((job) => job.slot >= windowStart && job.slot <= windowEnd)
+              .map((job) => job.processed - job.slot)
+              .sort((a, b) => a - b)
+          : []
       const ran = slots.filter((s) => s.delay_ms !== null)
       const ranKeys = new Set(ran.map((s) => `${s.tenant_id}/${s.query_id}@${Number(s.slot_ms)}`))
       const runsPerSlot = new Map<string, number>()
@@ -164,6 +180,7 @@ async function measure(deployment: 'embedded' | 'bullmq', postgresUrl: string | 
         lost: [...expected].filter((key) => !ranKeys.has(key)).length,
         doubleRuns,
         startupMs,
+        delivered,
       }
     } finally {
       await database.close()
@@ -202,3 +219,8 @@ for (const r of results)
   console.log(
     `| ${r.deployment} | ${r.processes} | ${r.slots} | ${ms(r.claim, 50)} | ${ms(r.claim, 99)} | ${ms(r.claim, 100)} | ${ms(r.start, 50)} | ${ms(r.start, 99)} | ${ms(r.start, 100)} | ${r.lost} | ${r.doubleRuns} |`,
   )
+for (const r of results)
+  if (r.delivered.length > 0)
+    console.log(
+      `\n${r.deployment}: BullMQ handed a tick to a process (its processedOn) ${ms(r.delivered, 50)} after its slot at p50, ${ms(r.delivered, 99)} at p99 (${r.delivered.length} ticks); the claim follows after the worker's own statements.`,
+    )

@@ -47,7 +47,13 @@ export interface WorkerAppOptions {
 export async function createWorkerApp(config: WorkerConfig, options: WorkerAppOptions): Promise<WorkerApp> {
   const database = await openDatabase(config.database)
   const stores = createWorkerStores(database, { sealingKey: config.sealingKey, catalog: defaultCatalog })
-  const queue = config.queue ? createQueueSlotScheduler({ connection: config.queue, logger: options.logger }) : null
+  const queue = config.queue
+    ? createQueueSlotScheduler({
+        connection: config.queue,
+        logger: options.logger,
+        ...(config.queueConcurrency ? { concurrency: config.queueConcurrency } : {}),
+      })
+    : null
   const chosen: SlotScheduler =
     queue ??
     createTimerSlotScheduler({

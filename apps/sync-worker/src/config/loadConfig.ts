@@ -10,6 +10,8 @@ export interface WorkerConfig {
   database: DatabaseConfig
   /** BullMQ's backend in the scale-out deployment; `null` in the embedded one (in-process timers). */
   queue: { redis: string } | { postgres: string } | null
+  /** Ticks one process takes from the queue at once (BullMQ's worker concurrency); `undefined` keeps the default. */
+  queueConcurrency?: number
   port: number
   host: string
   /** 32-byte key that seals the tenants' PostHog keys (AES-256-GCM). */
@@ -41,6 +43,7 @@ const envSchema = z.object({
   SYNC_WORKER_INITIAL_LOOKBACK_MS: ms.optional(),
   SYNC_WORKER_MAX_SPAN_MS: ms.optional(),
   SYNC_WORKER_MAX_RUNS: z.coerce.number().int().min(1).max(64).optional(),
+  SYNC_WORKER_QUEUE_CONCURRENCY: z.coerce.number().int().min(1).max(256).optional(),
   SYNC_WORKER_SHUTDOWN_GRACE_MS: ms.optional(),
   POSTHOG_CONCURRENCY: z.coerce.number().int().min(1).optional(),
   POSTHOG_PER_MINUTE: z.coerce.number().int().min(1).optional(),
@@ -102,6 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
   return {
     database,
     queue,
+    ...(e.SYNC_WORKER_QUEUE_CONCURRENCY ? { queueConcurrency: e.SYNC_WORKER_QUEUE_CONCURRENCY } : {}),
     port: e.PORT,
     host: e.HOST,
     sealingKey: sealingKeyOf(e.SYNC_WORKER_SEALING_KEY, database),

@@ -87,7 +87,7 @@ export function createBackfills(context: RunContext, hooks: Hooks): Backfills {
       // The run's end, the sweep and the CLI all advance backfills, in several processes: the chunk goes to the
       // one transaction that finds it unassigned, and the others roll their queued run back.
       const queued = await transact(database, async (trx) => {
-        const runId = await queueRun(trx, context.stores, {
+        const runId = await queueRun(trx, {
           tenantId: backfill.tenant_id,
           queryKey: backfill.query_id,
           definition: { ...definition, id: backfill.query_id },

@@ -294,7 +294,7 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
     let recordedAt = 0
     const outcome = await transact(database, (trx) => {
       recordedAt = clock.now()
-      return recordSlot(trx, stores, {
+      return recordSlot(trx, {
         tenantId,
         queryKey: key,
         definition,
@@ -379,7 +379,7 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
         `No valid query '${key}' for tenant '${tenantId}'; list them with \`sync-worker runs\` or the settings page.`,
       )
     const runId = await transact(database, (trx) =>
-      queueRun(trx, stores, { tenantId, queryKey: key, definition, trigger: 'manual', nowMs: clock.now() }),
+      queueRun(trx, { tenantId, queryKey: key, definition, trigger: 'manual', nowMs: clock.now() }),
     )
     drainInBackground(tenantId, key)
     return runId

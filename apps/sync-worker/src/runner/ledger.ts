@@ -1,10 +1,10 @@
 import type { ApiRunTrigger, QueryDefinition } from '@statisfy/posthog-sdk'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/Database'
+import { insertQueuedRun } from '../store/createRunStore'
 import { dueSlots } from './cadenceSlots'
 import { ensureQueryState } from './leases'
 import { queuedRun } from './runRecords'
-import type { WorkerStores } from './WorkerStores'
 
 /** What became of a tick. */
 export type SlotOutcome =
@@ -28,21 +28,22 @@ export interface RunToQueue {
   window?: { startMs: number; endMs: number }
 }
 
-/** Saves a run `queued` (the history shows it at once) with the worker's columns; returns its id. */
-export async function queueRun(trx: Kysely<Database>, stores: WorkerStores, run: RunToQueue): Promise<string> {
-  const id = `run_${crypto.randomUUID()}`
+/**
+ * Saves a run `queued` (the history shows it at once) with the worker's columns, in one statement; returns its id.
+ * `id` is given when the caller has already written it elsewhere in the transaction (the slot's ledger row).
+ */
+export async function queueRun(
+  trx: Kysely<Database>,
+  run: RunToQueue,
+  id = `run_${crypto.randomUUID()}`,
+): Promise<string> {
   const record = queuedRun({ ...run.definition, id: run.queryKey }, id, run.trigger, new Date(run.nowMs))
-  await stores.runs(trx).save(run.tenantId, record)
-  await trx
-    .updateTable('runs')
-    .set({
-      slot_ms: run.slotMs ?? null,
-      backfill_id: run.backfillId ?? null,
-      window_start_ms: run.window?.startMs ?? null,
-      window_end_ms: run.window?.endMs ?? null,
-    })
-    .where('id', '=', id)
-    .execute()
+  await insertQueuedRun(trx, run.tenantId, record, {
+    slot_ms: run.slotMs ?? null,
+    backfill_id: run.backfillId ?? null,
+    window_start_ms: run.window?.startMs ?? null,
+    window_end_ms: run.window?.endMs ?? null,
+  })
   return id
 }
 
@@ -52,11 +53,11 @@ export async function queueRun(trx: Kysely<Database>, stores: WorkerStores, run:
  * after downtime finds the newest), and exactly one tick of all processes inserts its row. Older due slots are
  * `collapsed` into that run (its window reaches back to the watermark, so it covers them) or, past the catch-up
  * window, `missed`. With a run of the query already waiting, the slot is `skipped` (one buffered run is enough:
- * the waiting run reads up to when it starts).
+ * the waiting run reads up to when it starts). The slot's row is written once, with its final status: this runs
+ * for every slot of every query, so each statement saved counts (a tick's cost is what bounds scheduling lateness).
  */
 export async function recordSlot(
   trx: Kysely<Database>,
-  stores: WorkerStores,
   input: {
     tenantId: string
     queryKey: string
@@ -67,31 +68,10 @@ export async function recordSlot(
   },
 ): Promise<SlotOutcome> {
   const { tenantId, queryKey, definition, nowMs } = input
-  await ensureQueryState(trx, tenantId, queryKey)
-  const state = await trx
-    .selectFrom('query_state')
-    .select('last_slot_ms')
-    .where('tenant_id', '=', tenantId)
-    .where('query_id', '=', queryKey)
-    .executeTakeFirstOrThrow()
-  const after = state.last_slot_ms ?? input.tickSlotMs - 1
+  const after = (await lastSlotOf(trx, tenantId, queryKey)) ?? input.tickSlotMs - 1
   const slots = dueSlots(definition.cadence, after, nowMs)
   const slotMs = slots.at(-1)
   if (slotMs === undefined) return { kind: 'nothing_due' }
-  const row = { tenant_id: tenantId, query_id: queryKey, created_at: nowMs, run_id: null, delay_ms: null, detail: null }
-  const inserted = await trx
-    .insertInto('slots')
-    .values({ ...row, slot_ms: slotMs, status: 'claimed' })
-    .onConflict((c) => c.columns(['tenant_id', 'query_id', 'slot_ms']).doNothing())
-    .executeTakeFirst()
-  // Another process recorded this slot first: it is that process's to run.
-  if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return { kind: 'nothing_due' }
-  await trx
-    .updateTable('query_state')
-    .set({ last_slot_ms: slotMs })
-    .where('tenant_id', '=', tenantId)
-    .where('query_id', '=', queryKey)
-    .execute()
 
   const earlier = slots.slice(0, -1)
   const cut = Math.max(0, earlier.length - MAX_LEDGER_ROWS_PER_TICK)
@@ -99,11 +79,10 @@ export async function recordSlot(
   let missed = 0
   let collapsed = 0
   for (const at of earlier) isMissed(at) ? missed++ : collapsed++
-  const own = isMissed(slotMs) ? 'missed' : null
 
   let outcome: SlotOutcome
   let runId: string | null = null
-  if (own === 'missed') {
+  if (isMissed(slotMs)) {
     outcome = { kind: 'missed', slotMs, missed: missed + 1 }
   } else {
     const waiting = await trx
@@ -118,7 +97,7 @@ export async function recordSlot(
       runId = waiting.id
       outcome = { kind: 'buffered_already', slotMs, collapsed, missed }
     } else {
-      runId = await queueRun(trx, stores, { tenantId, queryKey, definition, trigger: 'schedule', nowMs, slotMs })
+      runId = `run_${crypto.randomUUID()}`
       outcome = { kind: 'queued', slotMs, runId, collapsed, missed }
     }
   }
@@ -129,13 +108,23 @@ export async function recordSlot(
       : outcome.kind === 'buffered_already'
         ? 'A run of this query was already waiting to start; it reads up to when it starts.'
         : null
+  const row = { tenant_id: tenantId, query_id: queryKey, created_at: nowMs, delay_ms: null }
+  const inserted = await trx
+    .insertInto('slots')
+    .values({ ...row, slot_ms: slotMs, status, run_id: runId, detail })
+    .onConflict((c) => c.columns(['tenant_id', 'query_id', 'slot_ms']).doNothing())
+    .executeTakeFirst()
+  // Another process recorded this slot first: it is that process's to run.
+  if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return { kind: 'nothing_due' }
   await trx
-    .updateTable('slots')
-    .set({ status, run_id: runId, detail })
+    .updateTable('query_state')
+    .set({ last_slot_ms: slotMs })
     .where('tenant_id', '=', tenantId)
     .where('query_id', '=', queryKey)
-    .where('slot_ms', '=', slotMs)
     .execute()
+  if (outcome.kind === 'queued')
+    await queueRun(trx, { tenantId, queryKey, definition, trigger: 'schedule', nowMs, slotMs }, outcome.runId)
+
   const rows = earlier.slice(cut).map((at) => ({
     ...row,
     slot_ms: at,
@@ -156,4 +145,22 @@ export async function recordSlot(
       .execute()
   }
   return outcome
+}
+
+/** The query's last recorded slot (`null` before its first), creating its state row when it has none. */
+async function lastSlotOf(trx: Kysely<Database>, tenantId: string, queryKey: string): Promise<number | null> {
+  const read = () =>
+    trx
+      .selectFrom('query_state')
+      .select('last_slot_ms')
+      .where('tenant_id', '=', tenantId)
+      .where('query_id', '=', queryKey)
+      .executeTakeFirst()
+  // Arming a query creates its row, so it is there on nearly every tick: insert only when the read finds none.
+  let state = await read()
+  if (!state) {
+    await ensureQueryState(trx, tenantId, queryKey)
+    state = await read()
+  }
+  return state?.last_slot_ms ?? null
 }

@@ -1,6 +1,7 @@
 import {
   ApiError,
   ApiErrorCode,
+  type ApiInFlightRun,
   type ApiRejectedRow,
   type ApiRun,
   apiRejectedRowSchema,
@@ -111,6 +112,39 @@ const WORKER_COLUMN_DEFAULTS = {
   attempts: 0,
   reject_count: 0,
 } as const
+
+/** The worker's own columns of a run it queues (what a `save` never touches). */
+export interface QueuedRunColumns {
+  slot_ms: number | null
+  backfill_id: string | null
+  window_start_ms: number | null
+  window_end_ms: number | null
+}
+
+/**
+ * Inserts a run the worker has just queued, its record and its worker columns in one statement (a `save` and then an
+ * update would be two, on every slot). The id must be new (`run_<uuid>`): an id already stored fails the insert.
+ */
+export async function insertQueuedRun(
+  db: Kysely<Database>,
+  tenantId: string,
+  run: ApiInFlightRun,
+  columns: QueuedRunColumns,
+): Promise<void> {
+  const checked = apiRunSchema.safeParse(run)
+  if (!checked.success) throw invalidRun(run.id, checked.error)
+  await db
+    .insertInto('runs')
+    .values({ ...columnsOf(tenantId, run), ...WORKER_COLUMN_DEFAULTS, ...columns })
+    .execute()
+}
+
+const invalidRun = (id: string, error: z.ZodError) =>
+  new WorkerStoreError(
+    WorkerStoreErrorCode.InvalidValue,
+    `Run ${id} is not a valid ApiRun, so it could not be read back: ${z.prettifyError(error)}`,
+    { cause: error },
+  )
 
 function corrupt(what: string, error: unknown): WorkerStoreError {
   const detail =
@@ -232,13 +266,7 @@ export function createRunStore(db: Kysely<Database>, options: RunStoreOptions = 
 
     async save(tenantId, run) {
       const checked = apiRunSchema.safeParse(run)
-      if (!checked.success) {
-        throw new WorkerStoreError(
-          WorkerStoreErrorCode.InvalidValue,
-          `Run ${run.id} is not a valid ApiRun, so it could not be read back: ${z.prettifyError(checked.error)}`,
-          { cause: checked.error },
-        )
-      }
+      if (!checked.success) throw invalidRun(run.id, checked.error)
       const result = await db
         .insertInto('runs')
         .values({ ...columnsOf(tenantId, run), ...WORKER_COLUMN_DEFAULTS })
