@@ -28,15 +28,13 @@ export interface RunToQueue {
   window?: { startMs: number; endMs: number }
 }
 
+const newRunId = () => `run_${crypto.randomUUID()}`
+
 /**
  * Saves a run `queued` (the history shows it at once) with the worker's columns, in one statement; returns its id.
  * `id` is given when the caller has already written it elsewhere in the transaction (the slot's ledger row).
  */
-export async function queueRun(
-  trx: Kysely<Database>,
-  run: RunToQueue,
-  id = `run_${crypto.randomUUID()}`,
-): Promise<string> {
+export async function queueRun(trx: Kysely<Database>, run: RunToQueue, id = newRunId()): Promise<string> {
   const record = queuedRun({ ...run.definition, id: run.queryKey }, id, run.trigger, new Date(run.nowMs))
   await insertQueuedRun(trx, run.tenantId, record, {
     slot_ms: run.slotMs ?? null,
@@ -97,7 +95,7 @@ export async function recordSlot(
       runId = waiting.id
       outcome = { kind: 'buffered_already', slotMs, collapsed, missed }
     } else {
-      runId = `run_${crypto.randomUUID()}`
+      runId = newRunId()
       outcome = { kind: 'queued', slotMs, runId, collapsed, missed }
     }
   }

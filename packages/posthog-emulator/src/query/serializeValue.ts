@@ -11,22 +11,21 @@ const offsetFormatters = new Map<string, Intl.DateTimeFormat>()
  */
 export function serializeValue(value: unknown, type: ClickHouseType): string {
   if (value === null || value === undefined) return 'null'
-  const inner = (i: number) => innerType(type, i)
   switch (type.name) {
     case 'Nullable':
     case 'LowCardinality':
-      return serializeValue(value, inner(0))
+      return serializeValue(value, innerType(type, 0))
     case 'Array':
       return Array.isArray(value)
-        ? `[${value.map((v) => serializeValue(v, inner(0))).join(',')}]`
+        ? `[${value.map((v) => serializeValue(v, innerType(type, 0))).join(',')}]`
         : JSON.stringify(value)
     case 'Tuple':
       if (!Array.isArray(value)) return JSON.stringify(value)
-      return `[${value.map((v, i) => serializeValue(v, inner(i))).join(',')}]`
+      return `[${value.map((v, i) => serializeValue(v, innerType(type, i))).join(',')}]`
     case 'Map': {
       if (typeof value !== 'object') return JSON.stringify(value)
       const entries = Object.entries(value as Record<string, unknown>)
-      return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${serializeValue(v, inner(1))}`).join(',')}}`
+      return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${serializeValue(v, innerType(type, 1))}`).join(',')}}`
     }
     case 'DateTime':
     case 'DateTime64':
